@@ -1,0 +1,5 @@
+//! Yew function components. Each takes props and emits `on<verb>` callbacks; none does I/O.
+
+pub mod impact_table;
+pub mod letter_view;
+pub mod timeline;

@@ -1,0 +1,1384 @@
+//! JSON text → validated `Document`, collecting every problem with its path and position.
+//!
+//! This is the one conversion from input to model. It never stops at the first problem: each
+//! field is decoded on its own, a broken field is reported and skipped, and the semantic checks
+//! (references, order of times, duplicate ids) run on whatever could be read. The document is
+//! returned only when there is no error; warnings travel with it.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+
+use crate::json::{self, Node, Pos, Value};
+use crate::model::*;
+use crate::problem::{Problem, ProblemKind, RefKind};
+
+/// Files larger than this are refused before parsing: a browser tab should not freeze.
+pub const MAX_BYTES: u64 = 20_000_000;
+
+/// The result of reading one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// `Some` only when there was no error.
+    pub document: Option<Document>,
+    /// Errors first, then warnings, each in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+}
+
+/// Reads bytes as the browser got them from a file or a download.
+pub fn decode_bytes(bytes: &[u8]) -> Outcome {
+    if bytes.len() as u64 > MAX_BYTES {
+        return failed(ProblemKind::TooLarge { bytes: bytes.len() as u64, limit: MAX_BYTES }, None);
+    }
+    match json::parse_bytes(bytes) {
+        Ok(parsed) => decode_parsed(parsed),
+        Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
+    }
+}
+
+/// Reads text (pasted, embedded in the page, or sent by postMessage).
+pub fn decode_str(text: &str) -> Outcome {
+    if text.len() as u64 > MAX_BYTES {
+        return failed(ProblemKind::TooLarge { bytes: text.len() as u64, limit: MAX_BYTES }, None);
+    }
+    match json::parse_str(text) {
+        Ok(parsed) => decode_parsed(parsed),
+        Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
+    }
+}
+
+fn failed(kind: ProblemKind, pos: Option<Pos>) -> Outcome {
+    Outcome { document: None, problems: vec![Problem::error("", pos, kind)] }
+}
+
+fn decode_parsed(parsed: json::Parsed) -> Outcome {
+    let mut cx = Cx::default();
+    if parsed.had_bom {
+        cx.problems.push(Problem::warning("", None, ProblemKind::Bom));
+    }
+    let document = cx.document(&parsed.root);
+    let mut problems = cx.problems;
+    // Stable: keeps document order inside each severity.
+    problems.sort_by_key(|p| p.severity);
+    let document = if problems.iter().any(Problem::is_error) { None } else { document };
+    Outcome { document, problems }
+}
+
+#[derive(Clone, Debug)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Default)]
+struct Cx {
+    path: Vec<Seg>,
+    problems: Vec<Problem>,
+}
+
+/// An object whose unknown and duplicate keys have been reported.
+struct Obj<'n> {
+    node: &'n Node,
+    members: &'n [(json::Key, Node)],
+}
+
+impl<'n> Obj<'n> {
+    /// A member, treating `null` as absent (optional fields may be written as null).
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        self.members
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| v)
+            .filter(|v| v.value != Value::Null)
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.members.iter().any(|(k, _)| k.name == name)
+    }
+}
+
+fn path_string(path: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => {
+                s.push('[');
+                s.push_str(&i.to_string());
+                s.push(']');
+            }
+        }
+    }
+    s
+}
+
+const DOCUMENT_FIELDS: &[&str] =
+    &["$schema", "version", "lang", "zone", "report", "reports", "services", "actors", "incident", "timeline", "letter"];
+const ENTRY_FIELDS: &[&str] =
+    &["zone", "report", "services", "actors", "incident", "timeline", "letter"];
+const HEADER_FIELDS: &[&str] = &[
+    "id", "title", "issued", "kind", "number", "addressee", "issuer", "document_number", "summary",
+    "contact", "revisions",
+];
+const ISSUER_FIELDS: &[&str] = &["organization", "department", "person"];
+const CONTACT_FIELDS: &[&str] = &[
+    "label", "organization", "department", "postal_code", "address", "phone", "fax", "email", "url",
+    "hours",
+];
+const INCIDENT_FIELDS: &[&str] = &[
+    "start", "end", "phases", "scope", "unaffected", "cause", "actions", "measures", "data_loss",
+    "sections",
+];
+const PHASE_FIELDS: &[&str] =
+    &["id", "label", "start", "end", "summary", "impact", "notes", "customers"];
+const EVENT_FIELDS: &[&str] = &[
+    "id", "at", "date", "part", "approx", "local_offset", "actor", "kind", "text", "quote", "phase",
+    "services", "eta",
+];
+const TIME_FIELDS: &[&str] = &["at", "date", "part", "approx"];
+const LETTER_FIELDS: &[&str] =
+    &["opening", "closing", "greeting", "body", "closing_paragraph", "items", "calendar", "clock"];
+
+pub const REPORT_KINDS: &[&str] = &["first", "interim", "final", "recovery"];
+pub const APPROX_CODES: &[&str] = &["exact", "about", "after", "until"];
+pub const PART_CODES: &[&str] =
+    &["early_morning", "morning", "noon", "afternoon", "evening", "night", "late_night"];
+pub const ROLE_CODES: &[&str] = &["us", "datacenter", "vendor", "monitoring", "customer", "other"];
+pub const LEVEL_CODES: &[&str] = &["outage", "partial", "degraded", "maintenance", "operational"];
+pub const KIND_CODES: &[&str] =
+    &["occurrence", "detection", "action", "notice", "eta", "recovery", "report"];
+pub const STATUS_CODES: &[&str] = &["planned", "in_progress", "done"];
+pub const OPENINGS: &[&str] = &["拝啓", "謹啓"];
+pub const CLOSINGS: &[&str] = &["敬具", "謹白", "敬白"];
+pub const ITEM_CODES: &[&str] =
+    &["period", "services", "impact", "cause", "actions", "measures", "data", "sections", "timeline"];
+pub const CALENDARS: &[&str] = &["gregorian", "japanese"];
+pub const CLOCKS: &[&str] = &["24h", "12h"];
+
+pub fn part_from_code(code: &str) -> Option<PartOfDay> {
+    PART_CODES.iter().position(|c| *c == code).map(|i| PartOfDay::ALL[i])
+}
+
+pub fn part_code(part: PartOfDay) -> &'static str {
+    PART_CODES[PartOfDay::ALL.iter().position(|p| *p == part).unwrap_or(0)]
+}
+
+/// Parses "+09:00", "-05:30", "Z".
+pub fn parse_offset(s: &str) -> Option<FixedOffset> {
+    if s == "Z" || s == "z" {
+        return FixedOffset::east_opt(0);
+    }
+    let b = s.as_bytes();
+    if b.len() != 6 || b[3] != b':' {
+        return None;
+    }
+    let sign = match b[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let h: i32 = s.get(1..3)?.parse().ok()?;
+    let m: i32 = s.get(4..6)?.parse().ok()?;
+    if h > 23 || m > 59 || !s[1..3].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+/// Parses a date written strictly as YYYY-MM-DD.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+enum InstantError {
+    Bad,
+    NoOffset,
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<FixedOffset>, InstantError> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t);
+    }
+    // Seconds are often left out by hand: "2026-03-01T08:55+09:00".
+    if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z") {
+        return Ok(t);
+    }
+    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"));
+    if naive.is_ok() {
+        return Err(InstantError::NoOffset);
+    }
+    Err(InstantError::Bad)
+}
+
+impl Cx {
+    fn here(&self) -> String {
+        path_string(&self.path)
+    }
+
+    fn error(&mut self, pos: Pos, kind: ProblemKind) {
+        self.problems.push(Problem::error(self.here(), Some(pos), kind));
+    }
+
+    fn warn(&mut self, pos: Pos, kind: ProblemKind) {
+        self.problems.push(Problem::warning(self.here(), Some(pos), kind));
+    }
+
+    fn in_key<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Seg::Key(key.to_string()));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    fn in_index<T>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Seg::Index(i));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    fn wrong_type(&mut self, node: &Node, expected: &'static str) {
+        self.error(node.pos, ProblemKind::WrongType { expected, found: node.type_name() });
+    }
+
+    /// Checks that `node` is an object, reporting unknown and duplicate keys.
+    fn object<'n>(&mut self, node: &'n Node, known: &[&str]) -> Option<Obj<'n>> {
+        self.object_with(node, Some(known))
+    }
+
+    /// `known: None` accepts any key (maps keyed by id).
+    fn object_with<'n>(&mut self, node: &'n Node, known: Option<&[&str]>) -> Option<Obj<'n>> {
+        let Value::Object(members) = &node.value else {
+            self.wrong_type(node, "object");
+            return None;
+        };
+        for (i, (key, _)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(k, _)| k.name == key.name) {
+                self.in_key(&key.name, |cx| cx.error(key.pos, ProblemKind::DuplicateKey));
+            } else if known.is_some_and(|k| !k.contains(&key.name.as_str())) {
+                self.in_key(&key.name, |cx| cx.warn(key.pos, ProblemKind::UnknownField));
+            }
+        }
+        Some(Obj { node, members })
+    }
+
+    /// An optional field; `None` when absent, null, or broken (the problem is recorded).
+    fn opt<'n, T>(
+        &mut self,
+        obj: &Obj<'n>,
+        name: &str,
+        f: impl FnOnce(&mut Self, &'n Node) -> Option<T>,
+    ) -> Option<T> {
+        let node = obj.get(name)?;
+        self.in_key(name, |cx| f(cx, node))
+    }
+
+    /// A required field: absence or null is an error.
+    fn req<'n, T>(
+        &mut self,
+        obj: &Obj<'n>,
+        name: &str,
+        f: impl FnOnce(&mut Self, &'n Node) -> Option<T>,
+    ) -> Option<T> {
+        match obj.get(name) {
+            Some(node) => self.in_key(name, |cx| f(cx, node)),
+            None => {
+                let pos = obj
+                    .members
+                    .iter()
+                    .find(|(k, _)| k.name == name)
+                    .map(|(_, v)| v.pos)
+                    .unwrap_or(obj.node.pos);
+                self.in_key(name, |cx| {
+                    if obj.has(name) {
+                        cx.error(pos, ProblemKind::WrongType { expected: "string", found: "null" })
+                    } else {
+                        cx.error(pos, ProblemKind::Missing)
+                    }
+                });
+                None
+            }
+        }
+    }
+
+    fn list<'n, T>(
+        &mut self,
+        node: &'n Node,
+        mut f: impl FnMut(&mut Self, &'n Node) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Value::Array(items) = &node.value else {
+            self.wrong_type(node, "array");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(v) = self.in_index(i, |cx| f(cx, item)) {
+                out.push(v);
+            }
+        }
+        Some(out)
+    }
+
+    /// A list, but a single string is accepted as a list of one (people write both).
+    fn texts(&mut self, node: &Node) -> Option<Vec<String>> {
+        if let Value::String(_) = node.value {
+            return self.text(node).map(|t| vec![t]);
+        }
+        if !matches!(node.value, Value::Array(_)) {
+            self.wrong_type(node, "string or array");
+            return None;
+        }
+        self.list(node, |cx, n| cx.text(n))
+    }
+
+    /// Non-empty text.
+    fn text(&mut self, node: &Node) -> Option<String> {
+        match &node.value {
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(node.pos, ProblemKind::EmptyText);
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(node, "string");
+                None
+            }
+        }
+    }
+
+    fn string_any(&mut self, node: &Node) -> Option<String> {
+        match &node.value {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(node, "string");
+                None
+            }
+        }
+    }
+
+    fn one_of<T>(
+        &mut self,
+        node: &Node,
+        allowed: &'static [&'static str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.string_any(node)?;
+        match parse(&s) {
+            Some(v) => Some(v),
+            None => {
+                self.error(node.pos, ProblemKind::NotOneOf { found: s, allowed });
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, node: &Node, min: i64, max: i64) -> Option<u64> {
+        let Value::Number(n) = node.value else {
+            self.wrong_type(node, "integer");
+            return None;
+        };
+        if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
+            self.error(node.pos, ProblemKind::NumberOutOfRange { min, max });
+            return None;
+        }
+        Some(n as u64)
+    }
+
+    fn date(&mut self, node: &Node) -> Option<NaiveDate> {
+        let s = self.string_any(node)?;
+        let d = parse_date(&s);
+        if d.is_none() {
+            self.error(node.pos, ProblemKind::BadDate(s));
+        }
+        d
+    }
+
+    fn offset(&mut self, node: &Node) -> Option<FixedOffset> {
+        let s = self.string_any(node)?;
+        let o = parse_offset(&s);
+        if o.is_none() {
+            self.error(node.pos, ProblemKind::BadOffset(s));
+        }
+        o
+    }
+
+    fn instant(&mut self, node: &Node) -> Option<DateTime<FixedOffset>> {
+        let s = self.string_any(node)?;
+        match parse_instant(&s) {
+            Ok(t) => Some(t),
+            Err(InstantError::NoOffset) => {
+                self.error(node.pos, ProblemKind::MissingOffset(s));
+                None
+            }
+            Err(InstantError::Bad) => {
+                // A bare date in an `at` field is a common slip; say which field to use.
+                let kind = if parse_date(&s).is_some() {
+                    ProblemKind::BadInstant(s)
+                } else if s.len() == 10 {
+                    ProblemKind::BadDate(s)
+                } else {
+                    ProblemKind::BadInstant(s)
+                };
+                self.error(node.pos, kind);
+                None
+            }
+        }
+    }
+
+    /// A time point written as a string ("2026-03-01T08:55:00+09:00" or "2026-03-01"), null
+    /// (unknown), or an object with `at` / `date` / `part` / `approx`.
+    fn time_point(&mut self, node: &Node, zone: FixedOffset) -> Option<TimePoint> {
+        match &node.value {
+            Value::Null => Some(TimePoint::UNKNOWN),
+            Value::String(s) => {
+                if s.len() == 10 {
+                    let date = self.date(node)?;
+                    Some(TimePoint {
+                        when: When::Day { date, part: None, offset: zone },
+                        approx: Approx::Exact,
+                    })
+                } else {
+                    self.instant(node).map(TimePoint::exact)
+                }
+            }
+            Value::Object(_) => {
+                let obj = self.object(node, TIME_FIELDS)?;
+                self.time_fields(&obj, zone)
+            }
+            _ => {
+                self.wrong_type(node, "string, object or null");
+                None
+            }
+        }
+    }
+
+    /// The time fields shared by time objects and timeline events.
+    fn time_fields(&mut self, obj: &Obj<'_>, zone: FixedOffset) -> Option<TimePoint> {
+        let approx = self.opt(obj, "approx", |cx, n| cx.one_of(n, APPROX_CODES, approx_from_code));
+        let part = self.opt(obj, "part", |cx, n| cx.one_of(n, PART_CODES, part_from_code));
+        let at_node = obj.get("at");
+        let date_node = obj.get("date");
+        let when = match (at_node, date_node) {
+            (Some(_), Some(d)) => {
+                self.in_key("date", |cx| cx.error(d.pos, ProblemKind::AtAndDate));
+                return None;
+            }
+            (Some(_), None) => When::Instant(self.opt(obj, "at", |cx, n| cx.instant(n))?),
+            (None, Some(_)) => {
+                let date = self.opt(obj, "date", |cx, n| cx.date(n))?;
+                When::Day { date, part, offset: zone }
+            }
+            (None, None) => When::Unknown,
+        };
+        Some(TimePoint { when, approx: approx.unwrap_or_default() })
+    }
+
+    fn document(&mut self, root: &Node) -> Option<Document> {
+        let obj = self.object(root, DOCUMENT_FIELDS)?;
+        self.req(&obj, "version", |cx, n| match &n.value {
+            Value::Number(v) if *v == 1.0 => Some(()),
+            Value::Number(v) => {
+                cx.error(n.pos, ProblemKind::UnsupportedVersion(v.to_string()));
+                None
+            }
+            Value::String(s) => {
+                cx.error(n.pos, ProblemKind::UnsupportedVersion(format!("\"{s}\"")));
+                None
+            }
+            _ => {
+                cx.wrong_type(n, "integer");
+                None
+            }
+        });
+        let lang = self.opt(&obj, "lang", |cx, n| cx.one_of(n, &["ja", "en"], Lang::from_code));
+        let lang = lang.unwrap_or_default();
+        let zone = self.opt(&obj, "zone", |cx, n| cx.offset(n));
+        let shared_services = self.opt(&obj, "services", |cx, n| cx.services(n)).unwrap_or_default();
+        let shared_actors = self.opt(&obj, "actors", |cx, n| cx.actors(n)).unwrap_or_default();
+        let shared = Shared { lang, zone, services: shared_services, actors: shared_actors };
+
+        match (obj.get("report"), obj.get("reports")) {
+            (Some(_), Some(n)) => {
+                self.in_key("reports", |cx| cx.error(n.pos, ProblemKind::BothReportAndReports));
+                None
+            }
+            (None, Some(list)) => {
+                let reports = self.in_key("reports", |cx| {
+                    let Value::Array(items) = &list.value else {
+                        cx.wrong_type(list, "array");
+                        return None;
+                    };
+                    if items.is_empty() {
+                        cx.error(list.pos, ProblemKind::NoReports);
+                        return None;
+                    }
+                    let mut out = Vec::new();
+                    for (i, item) in items.iter().enumerate() {
+                        let r = cx.in_index(i, |cx| {
+                            let entry = cx.object(item, ENTRY_FIELDS)?;
+                            cx.report(&entry, &shared, i, Some(&obj))
+                        });
+                        out.extend(r);
+                    }
+                    Some(out)
+                })?;
+                let mut reports = reports;
+                self.check_unique_report_ids(&reports);
+                // Newest first, as a status page shows them; unknown starts last.
+                reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
+                Some(Document { lang, is_history: true, reports })
+            }
+            _ => {
+                let report = self.report(&obj, &shared, 0, None)?;
+                Some(Document { lang, is_history: false, reports: vec![report] })
+            }
+        }
+    }
+
+    fn check_unique_report_ids(&mut self, reports: &[Report]) {
+        let mut seen = HashMap::new();
+        for r in reports {
+            if seen.insert(r.id.clone(), ()).is_some() {
+                self.problems.push(Problem::error(
+                    "reports",
+                    None,
+                    ProblemKind::DuplicateId(r.id.clone()),
+                ));
+            }
+        }
+    }
+
+    /// One report: from the document root (single) or from an entry of `reports`.
+    /// `shared_letter_from` is the document root, whose `letter` a history entry inherits.
+    fn report(
+        &mut self,
+        obj: &Obj<'_>,
+        shared: &Shared,
+        index: usize,
+        shared_letter_from: Option<&Obj<'_>>,
+    ) -> Option<Report> {
+        let zone_explicit = self.opt(obj, "zone", |cx, n| cx.offset(n)).or(shared.zone);
+        let zone = zone_explicit.unwrap_or_else(|| guess_zone(obj, shared.lang));
+
+        // Entries of a history get their own services and actors on top of the shared ones.
+        let mut services = shared.services.clone();
+        let mut actors = shared.actors.clone();
+        if shared_letter_from.is_some() {
+            services.extend(self.opt(obj, "services", |cx, n| cx.services(n)).unwrap_or_default());
+            actors.extend(self.opt(obj, "actors", |cx, n| cx.actors(n)).unwrap_or_default());
+            self.check_unique(&services, "services", |s| &s.id);
+            self.check_unique(&actors, "actors", |a| &a.id);
+        }
+        if actors.is_empty() {
+            actors.push(Actor {
+                id: "us".into(),
+                name: match shared.lang {
+                    Lang::Ja => "弊社".into(),
+                    Lang::En => "Our company".into(),
+                },
+                role: ActorRole::Us,
+            });
+        }
+
+        let header = self.req(obj, "report", |cx, n| cx.header(n, index));
+        let incident =
+            self.req(obj, "incident", |cx, n| cx.incident(n, zone, &services, header.as_ref()));
+        let timeline = match (obj.get("timeline"), &incident) {
+            (Some(n), Some(inc)) => {
+                self.in_key("timeline", |cx| cx.timeline(n, zone, &actors, &services, inc))
+            }
+            (Some(n), None) => {
+                // Still report the timeline's own problems when the incident is broken.
+                let empty = Incident::placeholder();
+                self.in_key("timeline", |cx| cx.timeline(n, zone, &actors, &services, &empty));
+                None
+            }
+            (None, _) => Some(Vec::new()),
+        };
+        let letter_node = obj.get("letter").map(|n| (n, "letter")).or_else(|| {
+            shared_letter_from.and_then(|root| root.get("letter")).map(|n| (n, "letter"))
+        });
+        let letter = match letter_node {
+            Some((n, key)) if obj.get("letter").is_some() => self.in_key(key, |cx| cx.letter(n)),
+            // Inherited from the document root: report its problems there, once is enough.
+            Some((n, _)) => {
+                let saved = std::mem::take(&mut self.path);
+                let l = self.in_key("letter", |cx| cx.letter(n));
+                self.path = saved;
+                l
+            }
+            None => Some(LetterOptions::default_for()),
+        };
+        Some(Report {
+            id: header.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
+            header: header?.0,
+            services,
+            actors,
+            incident: incident?,
+            timeline: timeline?,
+            letter: letter?,
+            zone,
+        })
+    }
+
+    fn check_unique<T>(&mut self, items: &[T], key: &str, id: impl Fn(&T) -> &String) {
+        for (i, item) in items.iter().enumerate() {
+            if items[..i].iter().any(|o| id(o) == id(item)) {
+                let dup = id(item).clone();
+                self.in_key(key, |cx| {
+                    cx.problems.push(Problem::error(cx.here(), None, ProblemKind::DuplicateId(dup)))
+                });
+            }
+        }
+    }
+
+    fn services(&mut self, node: &Node) -> Option<Vec<Service>> {
+        let list = self.list(node, |cx, n| {
+            let o = cx.object(n, &["id", "name"])?;
+            let id = cx.req(&o, "id", |cx, n| cx.text(n));
+            let name = cx.req(&o, "name", |cx, n| cx.text(n));
+            Some(Service { id: id?, name: name? })
+        })?;
+        self.check_ids(node, &list, |s| &s.id);
+        Some(list)
+    }
+
+    fn actors(&mut self, node: &Node) -> Option<Vec<Actor>> {
+        let list = self.list(node, |cx, n| {
+            let o = cx.object(n, &["id", "name", "role"])?;
+            let id = cx.req(&o, "id", |cx, n| cx.text(n));
+            let name = cx.req(&o, "name", |cx, n| cx.text(n));
+            let role = cx.opt(&o, "role", |cx, n| cx.one_of(n, ROLE_CODES, role_from_code));
+            Some(Actor { id: id?, name: name?, role: role.unwrap_or_default() })
+        })?;
+        self.check_ids(node, &list, |a| &a.id);
+        Some(list)
+    }
+
+    /// Duplicate ids inside one list, reported at the duplicate's `id`.
+    fn check_ids<T>(&mut self, list_node: &Node, list: &[T], id: impl Fn(&T) -> &String) {
+        let Value::Array(items) = &list_node.value else { return };
+        let mut seen: HashMap<&String, ()> = HashMap::new();
+        for item in list {
+            let key = id(item);
+            if seen.insert(key, ()).is_some() {
+                // Find the source position of the second occurrence for the message.
+                let at = items.iter().enumerate().filter(|(_, n)| id_of(n) == Some(key)).nth(1);
+                if let Some((i, n)) = at {
+                    self.in_index(i, |cx| {
+                        cx.in_key("id", |cx| cx.error(n.pos, ProblemKind::DuplicateId(key.clone())))
+                    });
+                }
+            }
+        }
+    }
+
+    fn header(&mut self, node: &Node, index: usize) -> Option<(Header, String)> {
+        let o = self.object(node, HEADER_FIELDS)?;
+        let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_else(|| format!("r{}", index + 1));
+        let title = self.req(&o, "title", |cx, n| cx.text(n));
+        let issued = self.req(&o, "issued", |cx, n| cx.date(n));
+        let kind = self.opt(&o, "kind", |cx, n| cx.one_of(n, REPORT_KINDS, |s| REPORT_KINDS.iter().copied().find(|k| *k == s)));
+        let number = self.opt(&o, "number", |cx, n| cx.count(n, 1, 99));
+        let kind = match kind {
+            Some("first") => ReportKind::First,
+            Some("interim") => ReportKind::Interim(number.unwrap_or(2) as u32),
+            Some("recovery") => ReportKind::Recovery,
+            _ => ReportKind::Final,
+        };
+        let addressee = self.opt(&o, "addressee", |cx, n| cx.text(n));
+        let issuer = self.req(&o, "issuer", |cx, n| match &n.value {
+            Value::String(_) => {
+                cx.text(n).map(|organization| Issuer { organization, ..Issuer::default() })
+            }
+            Value::Object(_) => {
+                let io = cx.object(n, ISSUER_FIELDS)?;
+                let organization = cx.req(&io, "organization", |cx, n| cx.text(n));
+                Some(Issuer {
+                    organization: organization?,
+                    department: cx.opt(&io, "department", |cx, n| cx.text(n)),
+                    person: cx.opt(&io, "person", |cx, n| cx.text(n)),
+                })
+            }
+            _ => {
+                cx.wrong_type(n, "string or object");
+                None
+            }
+        });
+        let document_number = self.opt(&o, "document_number", |cx, n| cx.text(n));
+        let summary = self.opt(&o, "summary", |cx, n| cx.text(n));
+        let contact = self.opt(&o, "contact", |cx, n| cx.contact(n));
+        let revisions = self
+            .opt(&o, "revisions", |cx, n| {
+                cx.list(n, |cx, n| {
+                    let ro = cx.object(n, &["date", "note"])?;
+                    let date = cx.req(&ro, "date", |cx, n| cx.date(n));
+                    let note = cx.req(&ro, "note", |cx, n| cx.text(n));
+                    Some(Revision { date: date?, note: note? })
+                })
+            })
+            .unwrap_or_default();
+        Some((
+            Header {
+                title: title?,
+                issued: issued?,
+                kind,
+                addressee,
+                issuer: issuer?,
+                document_number,
+                summary,
+                contact,
+                revisions,
+            },
+            id,
+        ))
+    }
+
+    fn contact(&mut self, node: &Node) -> Option<Contact> {
+        let o = self.object(node, CONTACT_FIELDS)?;
+        let field = |cx: &mut Self, name: &str| cx.opt(&o, name, |cx, n| cx.text(n));
+        let url = self.opt(&o, "url", |cx, n| {
+            let s = cx.text(n)?;
+            if crate::safe::is_web_url(&s) {
+                Some(s)
+            } else {
+                cx.warn(n.pos, ProblemKind::UnsafeUrl(s));
+                None
+            }
+        });
+        let email = self.opt(&o, "email", |cx, n| cx.text(n));
+        Some(Contact {
+            label: field(self, "label"),
+            organization: field(self, "organization"),
+            department: field(self, "department"),
+            postal_code: field(self, "postal_code"),
+            address: field(self, "address"),
+            phone: field(self, "phone"),
+            fax: field(self, "fax"),
+            email,
+            url,
+            hours: field(self, "hours"),
+        })
+    }
+
+    fn incident(
+        &mut self,
+        node: &Node,
+        zone: FixedOffset,
+        services: &[Service],
+        header: Option<&(Header, String)>,
+    ) -> Option<Incident> {
+        let o = self.object(node, INCIDENT_FIELDS)?;
+        let start = self.opt(&o, "start", |cx, n| cx.time_point(n, zone));
+        let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
+        let phase_nodes = o.get("phases");
+        let phases = self.opt(&o, "phases", |cx, n| {
+            let list = cx.list(n, |cx, n| cx.phase(n, zone, services))?;
+            cx.check_ids(n, &list, |p| &p.id);
+            Some(list)
+        });
+        let phases_ok = phase_nodes.is_none() || phases.is_some();
+        let mut phases = phases.unwrap_or_default();
+        for (i, p) in phases.iter_mut().enumerate() {
+            if p.label.is_empty() {
+                p.label = circled(i + 1);
+            }
+        }
+
+        // The period: as given, else from the phases.
+        let start = match start {
+            Some(s) => s,
+            None if !phases.is_empty() => phases
+                .iter()
+                .map(|p| p.period.start)
+                .filter(TimePoint::is_known)
+                .min_by_key(|t| t.sort_key())
+                .unwrap_or(phases[0].period.start),
+            None => {
+                if phases_ok && !o.has("start") {
+                    self.in_key("start", |cx| cx.error(node.pos, ProblemKind::Missing));
+                }
+                return None;
+            }
+        };
+        let end = match end {
+            Some(e) => Some(e),
+            None if !o.has("end") && !phases.is_empty() && phases.iter().all(|p| p.period.end.is_some()) => phases
+                .iter()
+                .filter_map(|p| p.period.end)
+                .filter(TimePoint::is_known)
+                .max_by_key(|t| t.latest().map(|l| l.timestamp_millis())),
+            None => None,
+        };
+        let period = Period { start, end };
+        if let Some(n) = o.get("end") {
+            if ends_before(&period) {
+                self.in_key("end", |cx| cx.error(n.pos, ProblemKind::EndBeforeStart));
+            }
+        }
+        if let Some(Value::Array(items)) = phase_nodes.map(|n| &n.value) {
+            for (i, p) in phases.iter().enumerate() {
+                if p.implicit || !outside(&p.period, &period) {
+                    continue;
+                }
+                let pos = items.get(i).map(|n| n.pos);
+                self.in_key("phases", |cx| {
+                    cx.in_index(i, |cx| {
+                        cx.problems.push(Problem::warning(
+                            cx.here(),
+                            pos,
+                            ProblemKind::PhaseOutsidePeriod,
+                        ))
+                    })
+                });
+            }
+        }
+        if phases.is_empty() {
+            phases.push(Phase {
+                id: "p1".into(),
+                label: circled(1),
+                period,
+                summary: header.and_then(|h| h.0.summary.clone()),
+                impact: Vec::new(),
+                notes: Vec::new(),
+                customers: None,
+                implicit: true,
+            });
+        }
+
+        let scope = self.opt(&o, "scope", |cx, n| cx.scope(n)).unwrap_or_default();
+        let unaffected = self
+            .opt(&o, "unaffected", |cx, n| {
+                cx.list(n, |cx, n| {
+                    let id = cx.text(n)?;
+                    let idx = service_index(services, &id);
+                    if idx.is_none() {
+                        cx.error(n.pos, ProblemKind::UnknownRef { kind: RefKind::Service, id });
+                    }
+                    idx
+                })
+            })
+            .unwrap_or_default();
+        for &s in &unaffected {
+            let hit = phases.iter().any(|p| p.level_of(s).is_some_and(|l| l != ImpactLevel::Operational));
+            if hit {
+                let id = services[s].id.clone();
+                let pos = o.get("unaffected").map(|n| n.pos);
+                self.in_key("unaffected", |cx| {
+                    cx.problems.push(Problem::warning(cx.here(), pos, ProblemKind::UnaffectedButImpacted(id)))
+                });
+            }
+        }
+        let cause = self.opt(&o, "cause", |cx, n| match &n.value {
+            Value::String(_) => cx.text(n).map(|s| Cause { summary: Some(s), chain: Vec::new() }),
+            Value::Object(_) => {
+                let co = cx.object(n, &["summary", "chain"])?;
+                let summary = cx.opt(&co, "summary", |cx, n| cx.text(n));
+                let chain = cx.opt(&co, "chain", |cx, n| cx.texts(n)).unwrap_or_default();
+                Some(Cause { summary, chain })
+            }
+            _ => {
+                cx.wrong_type(n, "string or object");
+                None
+            }
+        });
+        let actions = self.opt(&o, "actions", |cx, n| cx.texts(n)).unwrap_or_default();
+        let measures = self
+            .opt(&o, "measures", |cx, n| cx.list(n, |cx, n| cx.measure(n)))
+            .unwrap_or_default();
+        let data_loss = self.opt(&o, "data_loss", |cx, n| cx.text(n));
+        let sections = self
+            .opt(&o, "sections", |cx, n| {
+                cx.list(n, |cx, n| {
+                    let so = cx.object(n, &["heading", "body"])?;
+                    let heading = cx.req(&so, "heading", |cx, n| cx.text(n));
+                    let body = cx.req(&so, "body", |cx, n| cx.texts(n));
+                    Some(Section { heading: heading?, body: body? })
+                })
+            })
+            .unwrap_or_default();
+        if !phases_ok {
+            return None;
+        }
+        Some(Incident {
+            period,
+            phases,
+            scope,
+            unaffected,
+            cause,
+            actions,
+            measures,
+            data_loss,
+            sections,
+        })
+    }
+
+    fn phase(&mut self, node: &Node, zone: FixedOffset, services: &[Service]) -> Option<Phase> {
+        let o = self.object(node, PHASE_FIELDS)?;
+        let id = self.opt(&o, "id", |cx, n| cx.text(n));
+        let label = self.opt(&o, "label", |cx, n| cx.text(n)).unwrap_or_default();
+        let start = self.req(&o, "start", |cx, n| cx.time_point(n, zone));
+        let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
+        let summary = self.opt(&o, "summary", |cx, n| cx.text(n));
+        let impact = self
+            .opt(&o, "impact", |cx, n| {
+                // Keys here are service ids: checked against the services, not as fields.
+                let io = cx.object_with(n, None)?;
+                let mut out = Vec::new();
+                for (key, value) in io.members {
+                    cx.in_key(&key.name, |cx| {
+                        let level = cx.one_of(value, LEVEL_CODES, ImpactLevel::from_code);
+                        match service_index(services, &key.name) {
+                            None => cx.error(
+                                key.pos,
+                                ProblemKind::UnknownRef { kind: RefKind::Service, id: key.name.clone() },
+                            ),
+                            Some(s) => {
+                                if let Some(l) = level {
+                                    out.push((s, l));
+                                }
+                            }
+                        }
+                    });
+                }
+                out.sort_by_key(|(s, _)| *s);
+                out.dedup_by_key(|(s, _)| *s);
+                Some(out)
+            })
+            .unwrap_or_default();
+        let notes = self.opt(&o, "notes", |cx, n| cx.texts(n)).unwrap_or_default();
+        let customers = self.opt(&o, "customers", |cx, n| cx.count(n, 0, 1_000_000_000_000));
+        let start = start?;
+        let period = Period { start, end };
+        if let Some(n) = o.get("end") {
+            if ends_before(&period) {
+                self.in_key("end", |cx| cx.error(n.pos, ProblemKind::EndBeforeStart));
+            }
+        }
+        Some(Phase {
+            id: id.unwrap_or_default(),
+            label,
+            period,
+            summary,
+            impact,
+            notes,
+            customers,
+            implicit: false,
+        })
+    }
+
+    fn scope(&mut self, node: &Node) -> Option<Scope> {
+        let o = self.object(node, &["customers", "exclusions", "networks", "users", "notes"])?;
+        Some(Scope {
+            customers: self.opt(&o, "customers", |cx, n| cx.text(n)),
+            exclusions: self.opt(&o, "exclusions", |cx, n| cx.texts(n)).unwrap_or_default(),
+            networks: self.opt(&o, "networks", |cx, n| cx.texts(n)).unwrap_or_default(),
+            users: self.opt(&o, "users", |cx, n| cx.count(n, 0, 1_000_000_000_000)),
+            notes: self.opt(&o, "notes", |cx, n| cx.texts(n)).unwrap_or_default(),
+        })
+    }
+
+    fn measure(&mut self, node: &Node) -> Option<Measure> {
+        if let Value::String(_) = node.value {
+            return self.text(node).map(|text| Measure { text, due: None, status: None });
+        }
+        let o = self.object(node, &["text", "due", "status"])?;
+        let text = self.req(&o, "text", |cx, n| cx.text(n));
+        let due = self.opt(&o, "due", |cx, n| {
+            let s = cx.string_any(n)?;
+            let due = parse_due(&s);
+            if due.is_none() {
+                cx.error(n.pos, ProblemKind::BadDue(s));
+            }
+            due
+        });
+        let status = self.opt(&o, "status", |cx, n| cx.one_of(n, STATUS_CODES, status_from_code));
+        Some(Measure { text: text?, due, status })
+    }
+
+    fn timeline(
+        &mut self,
+        node: &Node,
+        zone: FixedOffset,
+        actors: &[Actor],
+        services: &[Service],
+        incident: &Incident,
+    ) -> Option<Vec<Event>> {
+        let list = self.list(node, |cx, n| cx.event(n, zone, actors, services, incident))?;
+        let Value::Array(items) = &node.value else { return None };
+        let mut out = list;
+        // Fill generated ids, then check uniqueness of the given ones.
+        for (i, e) in out.iter_mut().enumerate() {
+            if e.id.is_empty() {
+                e.id = format!("e{}", i + 1);
+            }
+        }
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        for (i, e) in out.iter().enumerate() {
+            if seen.insert(e.id.clone(), ()).is_some() {
+                let pos = items.get(i).map(|n| n.pos);
+                let id = e.id.clone();
+                self.in_index(i, |cx| {
+                    cx.in_key("id", |cx| {
+                        cx.problems.push(Problem::error(cx.here(), pos, ProblemKind::DuplicateId(id)))
+                    })
+                });
+            }
+        }
+        Some(out)
+    }
+
+    fn event(
+        &mut self,
+        node: &Node,
+        zone: FixedOffset,
+        actors: &[Actor],
+        services: &[Service],
+        incident: &Incident,
+    ) -> Option<Event> {
+        let o = self.object(node, EVENT_FIELDS)?;
+        let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
+        let time = self.time_fields(&o, zone);
+        let local_offset = self.opt(&o, "local_offset", |cx, n| cx.offset(n));
+        let actor = match o.get("actor") {
+            None => Some(0),
+            Some(n) => self.in_key("actor", |cx| {
+                let id = cx.text(n)?;
+                let idx = actors.iter().position(|a| a.id == id);
+                if idx.is_none() {
+                    cx.error(n.pos, ProblemKind::UnknownRef { kind: RefKind::Actor, id });
+                }
+                idx
+            }),
+        };
+        let kind = self.opt(&o, "kind", |cx, n| cx.one_of(n, KIND_CODES, EventKind::from_code));
+        let kind = kind.unwrap_or_default();
+        let text = self.req(&o, "text", |cx, n| cx.text(n));
+        let quote = self.opt(&o, "quote", |cx, n| match &n.value {
+            Value::String(_) => cx.text(n).map(|text| Quote { source: None, text }),
+            Value::Object(_) => {
+                let qo = cx.object(n, &["source", "text"])?;
+                let source = cx.opt(&qo, "source", |cx, n| cx.text(n));
+                let text = cx.req(&qo, "text", |cx, n| cx.text(n));
+                Some(Quote { source, text: text? })
+            }
+            _ => {
+                cx.wrong_type(n, "string or object");
+                None
+            }
+        });
+        let phase = self.opt(&o, "phase", |cx, n| {
+            let id = cx.text(n)?;
+            let idx = incident.phases.iter().position(|p| p.id == id && !p.implicit);
+            if idx.is_none() {
+                cx.error(n.pos, ProblemKind::UnknownRef { kind: RefKind::Phase, id });
+            }
+            idx
+        });
+        let event_services = self
+            .opt(&o, "services", |cx, n| {
+                cx.list(n, |cx, n| {
+                    let id = cx.text(n)?;
+                    let idx = service_index(services, &id);
+                    if idx.is_none() {
+                        cx.error(n.pos, ProblemKind::UnknownRef { kind: RefKind::Service, id });
+                    }
+                    idx
+                })
+            })
+            .unwrap_or_default();
+        let eta = self.opt(&o, "eta", |cx, n| cx.time_point(n, zone));
+        let time = time?;
+        if let (Some(eta), Some(n)) = (eta, o.get("eta")) {
+            if kind != EventKind::Eta {
+                self.in_key("eta", |cx| cx.warn(n.pos, ProblemKind::EtaOnOtherKind));
+            }
+            if let (Some(announced), Some(at)) = (time.earliest(), eta.latest()) {
+                if at < announced {
+                    self.in_key("eta", |cx| cx.error(n.pos, ProblemKind::EtaBeforeAnnouncement));
+                }
+            }
+        } else if kind == EventKind::Eta && !o.has("eta") {
+            self.warn(node.pos, ProblemKind::EtaMissing);
+        }
+        Some(Event {
+            id,
+            time,
+            local_offset,
+            actor: actor?,
+            kind,
+            text: text?,
+            quote,
+            phase,
+            services: event_services,
+            eta,
+        })
+    }
+
+    fn letter(&mut self, node: &Node) -> Option<LetterOptions> {
+        let o = self.object(node, LETTER_FIELDS)?;
+        let opening = self.opt(&o, "opening", |cx, n| cx.one_of(n, OPENINGS, opening_from_text));
+        let opening = opening.unwrap_or_default();
+        let closing = self.opt(&o, "closing", |cx, n| {
+            let c = cx.one_of(n, CLOSINGS, closing_from_text)?;
+            if !opening.accepts(c) {
+                let used = opening.default_closing();
+                cx.warn(
+                    n.pos,
+                    ProblemKind::ClosingMismatch {
+                        opening: opening.text(),
+                        closing: c.text(),
+                        used: used.text(),
+                    },
+                );
+                return Some(used);
+            }
+            Some(c)
+        });
+        let greeting = if o.has("greeting") && o.get("greeting").is_none() {
+            Some(None) // explicit null: no greeting line
+        } else {
+            self.opt(&o, "greeting", |cx, n| cx.text(n)).map(Some)
+        };
+        let body = self.opt(&o, "body", |cx, n| cx.texts(n)).unwrap_or_default();
+        let closing_paragraph = self.opt(&o, "closing_paragraph", |cx, n| cx.text(n));
+        let items = self.opt(&o, "items", |cx, n| {
+            let list = cx.list(n, |cx, n| cx.one_of(n, ITEM_CODES, LetterItem::from_code))?;
+            let mut seen = Vec::new();
+            for item in list {
+                if !seen.contains(&item) {
+                    seen.push(item);
+                }
+            }
+            Some(seen)
+        });
+        let calendar = self.opt(&o, "calendar", |cx, n| {
+            cx.one_of(n, CALENDARS, |s| match s {
+                "gregorian" => Some(Calendar::Gregorian),
+                "japanese" => Some(Calendar::Japanese),
+                _ => None,
+            })
+        });
+        let clock = self.opt(&o, "clock", |cx, n| {
+            cx.one_of(n, CLOCKS, |s| match s {
+                "24h" => Some(Clock::H24),
+                "12h" => Some(Clock::H12),
+                _ => None,
+            })
+        });
+        Some(LetterOptions {
+            opening,
+            closing: closing.unwrap_or_else(|| opening.default_closing()),
+            greeting,
+            body,
+            closing_paragraph,
+            items: items.unwrap_or_else(|| LetterItem::DEFAULT_ORDER.to_vec()),
+            date_style: DateStyle {
+                calendar: calendar.unwrap_or_default(),
+                clock: clock.unwrap_or_default(),
+            },
+        })
+    }
+}
+
+struct Shared {
+    lang: Lang,
+    zone: Option<FixedOffset>,
+    services: Vec<Service>,
+    actors: Vec<Actor>,
+}
+
+impl Incident {
+    /// Used only to keep checking a timeline whose incident could not be read.
+    fn placeholder() -> Incident {
+        Incident {
+            period: Period { start: TimePoint::UNKNOWN, end: None },
+            phases: Vec::new(),
+            scope: Scope::default(),
+            unaffected: Vec::new(),
+            cause: None,
+            actions: Vec::new(),
+            measures: Vec::new(),
+            data_loss: None,
+            sections: Vec::new(),
+        }
+    }
+}
+
+impl LetterOptions {
+    pub fn default_for() -> LetterOptions {
+        LetterOptions { items: LetterItem::DEFAULT_ORDER.to_vec(), ..LetterOptions::default() }
+    }
+}
+
+fn id_of(node: &Node) -> Option<&String> {
+    let Value::Object(m) = &node.value else { return None };
+    m.iter().find(|(k, _)| k.name == "id").and_then(|(_, v)| match &v.value {
+        Value::String(s) => Some(s),
+        _ => None,
+    })
+}
+
+fn service_index(services: &[Service], id: &str) -> Option<usize> {
+    services.iter().position(|s| s.id == id)
+}
+
+/// The zone used when none is given: the offset of the incident's start, else of the first
+/// timed event, else the language's usual zone.
+fn guess_zone(obj: &Obj<'_>, lang: Lang) -> FixedOffset {
+    let from_node = |n: &Node| -> Option<FixedOffset> {
+        let s = match &n.value {
+            Value::String(s) => s,
+            Value::Object(m) => match &m.iter().find(|(k, _)| k.name == "at")?.1.value {
+                Value::String(s) => s,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        parse_instant(s).ok().map(|t| *t.offset())
+    };
+    let incident_start = obj.get("incident").and_then(|i| match &i.value {
+        Value::Object(m) => m.iter().find(|(k, _)| k.name == "start").and_then(|(_, v)| from_node(v)),
+        _ => None,
+    });
+    let first_event = || {
+        let Value::Array(items) = &obj.get("timeline")?.value else { return None };
+        items.iter().find_map(from_node)
+    };
+    incident_start.or_else(first_event).unwrap_or_else(|| match lang {
+        Lang::Ja => FixedOffset::east_opt(9 * 3600).expect("valid offset"),
+        Lang::En => FixedOffset::east_opt(0).expect("valid offset"),
+    })
+}
+
+fn ends_before(p: &Period) -> bool {
+    match (p.start.earliest(), p.end.and_then(|e| e.latest())) {
+        (Some(s), Some(e)) => e < s,
+        _ => false,
+    }
+}
+
+fn outside(inner: &Period, outer: &Period) -> bool {
+    let starts_early = match (inner.start.latest(), outer.start.earliest()) {
+        (Some(i), Some(o)) => i < o,
+        _ => false,
+    };
+    let ends_late = match (inner.end.and_then(|e| e.earliest()), outer.end.and_then(|e| e.latest())) {
+        (Some(i), Some(o)) => i > o,
+        _ => false,
+    };
+    starts_early || ends_late
+}
+
+/// ①…⑳, then (21), (22)… .
+pub fn circled(n: usize) -> String {
+    match n {
+        1..=20 => char::from_u32(0x2460 + n as u32 - 1).map(String::from).unwrap_or_default(),
+        _ => format!("({n})"),
+    }
+}
+
+pub fn parse_due(s: &str) -> Option<Due> {
+    if let Some(d) = parse_date(s) {
+        return Some(Due::Day(d));
+    }
+    if s.len() == 7 && s.as_bytes()[4] == b'-' {
+        let year: i32 = s[..4].parse().ok()?;
+        let month: u32 = s[5..].parse().ok()?;
+        if (1..=12).contains(&month) && s[..4].bytes().all(|b| b.is_ascii_digit()) {
+            return Some(Due::Month { year, month });
+        }
+    }
+    None
+}
+
+pub fn approx_from_code(s: &str) -> Option<Approx> {
+    match s {
+        "exact" => Some(Approx::Exact),
+        "about" => Some(Approx::About),
+        "after" => Some(Approx::After),
+        "until" => Some(Approx::Until),
+        _ => None,
+    }
+}
+
+pub fn approx_code(a: Approx) -> &'static str {
+    match a {
+        Approx::Exact => "exact",
+        Approx::About => "about",
+        Approx::After => "after",
+        Approx::Until => "until",
+    }
+}
+
+pub fn role_from_code(s: &str) -> Option<ActorRole> {
+    match s {
+        "us" => Some(ActorRole::Us),
+        "datacenter" => Some(ActorRole::DataCenter),
+        "vendor" => Some(ActorRole::Vendor),
+        "monitoring" => Some(ActorRole::Monitoring),
+        "customer" => Some(ActorRole::Customer),
+        "other" => Some(ActorRole::Other),
+        _ => None,
+    }
+}
+
+pub fn role_code(r: ActorRole) -> &'static str {
+    match r {
+        ActorRole::Us => "us",
+        ActorRole::DataCenter => "datacenter",
+        ActorRole::Vendor => "vendor",
+        ActorRole::Monitoring => "monitoring",
+        ActorRole::Customer => "customer",
+        ActorRole::Other => "other",
+    }
+}
+
+pub fn status_from_code(s: &str) -> Option<MeasureStatus> {
+    match s {
+        "planned" => Some(MeasureStatus::Planned),
+        "in_progress" => Some(MeasureStatus::InProgress),
+        "done" => Some(MeasureStatus::Done),
+        _ => None,
+    }
+}
+
+pub fn status_code(s: MeasureStatus) -> &'static str {
+    match s {
+        MeasureStatus::Planned => "planned",
+        MeasureStatus::InProgress => "in_progress",
+        MeasureStatus::Done => "done",
+    }
+}
+
+fn opening_from_text(s: &str) -> Option<Opening> {
+    match s {
+        "拝啓" => Some(Opening::Haikei),
+        "謹啓" => Some(Opening::Kinkei),
+        _ => None,
+    }
+}
+
+fn closing_from_text(s: &str) -> Option<Closing> {
+    match s {
+        "敬具" => Some(Closing::Keigu),
+        "謹白" => Some(Closing::Kinpaku),
+        "敬白" => Some(Closing::Keihaku),
+        _ => None,
+    }
+}

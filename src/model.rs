@@ -1,0 +1,653 @@
+//! The validated incident model every view renders from.
+//!
+//! Nothing here is raw input: ids are resolved to indices, defaults are filled in, times are
+//! parsed. `decode` builds it from JSON and is the only place that can fail; `export` turns it
+//! back into normalized JSON. Views never see a half-valid document.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// Language of the document (and by default of the interface).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A whole file: one report, or a history of many (newest first after decoding).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub lang: Lang,
+    /// True when the file used `reports: [...]`, even with a single entry.
+    pub is_history: bool,
+    pub reports: Vec<Report>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Stable id for deep links (`?report=`); generated as `r1`, `r2`… when absent.
+    pub id: String,
+    pub header: Header,
+    pub services: Vec<Service>,
+    pub actors: Vec<Actor>,
+    pub incident: Incident,
+    /// Source order is kept; views sort by time where they need to.
+    pub timeline: Vec<Event>,
+    pub letter: LetterOptions,
+    /// The zone dates are shown in: the document's `zone`, else the incident start's offset.
+    pub zone: FixedOffset,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub title: String,
+    pub issued: NaiveDate,
+    pub kind: ReportKind,
+    pub addressee: Option<String>,
+    pub issuer: Issuer,
+    pub document_number: Option<String>,
+    pub summary: Option<String>,
+    pub contact: Option<Contact>,
+    pub revisions: Vec<Revision>,
+}
+
+/// Which report in a series this is: 第1報, 第N報, 最終報告, 復旧のご報告.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReportKind {
+    First,
+    Interim(u32),
+    #[default]
+    Final,
+    Recovery,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Issuer {
+    pub organization: String,
+    pub department: Option<String>,
+    pub person: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    pub label: Option<String>,
+    pub organization: Option<String>,
+    pub department: Option<String>,
+    pub postal_code: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    /// Only http(s) URLs survive validation; anything else is dropped with a warning.
+    pub url: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revision {
+    pub date: NaiveDate,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub role: ActorRole,
+}
+
+/// What kind of party an actor is; used for the lane's default order and marker shape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorRole {
+    #[default]
+    Us,
+    DataCenter,
+    Vendor,
+    Monitoring,
+    Customer,
+    Other,
+}
+
+/// How sure the author is about a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Approx {
+    #[default]
+    Exact,
+    /// 頃
+    About,
+    /// 過ぎ
+    After,
+    /// まで (the instant bounds something from above)
+    Until,
+}
+
+/// A part of a day, for times written as 早朝, 午前中, 夕方, 深夜.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartOfDay {
+    EarlyMorning,
+    Morning,
+    Noon,
+    Afternoon,
+    Evening,
+    Night,
+    LateNight,
+}
+
+impl PartOfDay {
+    pub const ALL: [PartOfDay; 7] = [
+        PartOfDay::EarlyMorning,
+        PartOfDay::Morning,
+        PartOfDay::Noon,
+        PartOfDay::Afternoon,
+        PartOfDay::Evening,
+        PartOfDay::Night,
+        PartOfDay::LateNight,
+    ];
+
+    /// Span covered, in minutes from the start of the day (may pass 24:00 for 深夜).
+    pub fn minutes(self) -> (u32, u32) {
+        match self {
+            PartOfDay::EarlyMorning => (4 * 60, 7 * 60),
+            PartOfDay::Morning => (6 * 60, 12 * 60),
+            PartOfDay::Noon => (11 * 60, 13 * 60),
+            PartOfDay::Afternoon => (12 * 60, 18 * 60),
+            PartOfDay::Evening => (16 * 60, 19 * 60),
+            PartOfDay::Night => (18 * 60, 24 * 60),
+            PartOfDay::LateNight => (22 * 60, 26 * 60),
+        }
+    }
+}
+
+/// When something happened, as precisely as the author knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// To the minute (seconds kept when given).
+    Instant(DateTime<FixedOffset>),
+    /// A day, optionally narrowed to a part of it; the offset says which day boundaries apply.
+    Day { date: NaiveDate, part: Option<PartOfDay>, offset: FixedOffset },
+    /// Not known: kept in order but has no place on an axis.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimePoint {
+    pub when: When,
+    pub approx: Approx,
+}
+
+impl TimePoint {
+    pub const UNKNOWN: TimePoint = TimePoint { when: When::Unknown, approx: Approx::Exact };
+
+    pub fn exact(at: DateTime<FixedOffset>) -> TimePoint {
+        TimePoint { when: When::Instant(at), approx: Approx::Exact }
+    }
+
+    /// The earliest instant this point can mean (start of the day or part of day).
+    pub fn earliest(&self) -> Option<DateTime<FixedOffset>> {
+        self.bounds().map(|(a, _)| a)
+    }
+
+    /// The latest instant this point can mean.
+    pub fn latest(&self) -> Option<DateTime<FixedOffset>> {
+        self.bounds().map(|(_, b)| b)
+    }
+
+    /// Midpoint-free ordering key: the earliest instant, as Unix milliseconds.
+    pub fn sort_key(&self) -> Option<i64> {
+        self.earliest().map(|t| t.timestamp_millis())
+    }
+
+    /// The interval of instants this point covers.
+    pub fn bounds(&self) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        match self.when {
+            When::Instant(t) => Some((t, t)),
+            When::Day { date, part, offset } => {
+                let (from, to) = part.map(PartOfDay::minutes).unwrap_or((0, 24 * 60));
+                let midnight = date.and_hms_opt(0, 0, 0)?.and_local_timezone(offset).single()?;
+                Some((
+                    midnight + chrono::Duration::minutes(from.into()),
+                    midnight + chrono::Duration::minutes(to.into()),
+                ))
+            }
+            When::Unknown => None,
+        }
+    }
+
+    pub fn is_known(&self) -> bool {
+        !matches!(self.when, When::Unknown)
+    }
+}
+
+/// A start and an end; no end means still ongoing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub start: TimePoint,
+    pub end: Option<TimePoint>,
+}
+
+impl Period {
+    /// Length in minutes when both ends are on the axis.
+    pub fn duration_minutes(&self) -> Option<i64> {
+        let start = self.start.earliest()?;
+        let end = self.end?.latest()?;
+        Some((end - start).num_minutes())
+    }
+}
+
+/// How badly a service was hit. Ordered from worst to best so `min` is the worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ImpactLevel {
+    Outage,
+    Partial,
+    Degraded,
+    Maintenance,
+    Operational,
+}
+
+impl ImpactLevel {
+    pub const ALL: [ImpactLevel; 5] = [
+        ImpactLevel::Outage,
+        ImpactLevel::Partial,
+        ImpactLevel::Degraded,
+        ImpactLevel::Maintenance,
+        ImpactLevel::Operational,
+    ];
+
+    /// The symbol a Japanese reader expects, readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ImpactLevel::Outage => "×",
+            ImpactLevel::Partial => "▲",
+            ImpactLevel::Degraded => "△",
+            ImpactLevel::Maintenance => "◇",
+            ImpactLevel::Operational => "○",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ImpactLevel::Outage => "outage",
+            ImpactLevel::Partial => "partial",
+            ImpactLevel::Degraded => "degraded",
+            ImpactLevel::Maintenance => "maintenance",
+            ImpactLevel::Operational => "operational",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ImpactLevel> {
+        ImpactLevel::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ImpactLevel::Outage, Lang::Ja) => "停止",
+            (ImpactLevel::Partial, Lang::Ja) => "一部停止",
+            (ImpactLevel::Degraded, Lang::Ja) => "遅延・性能低下",
+            (ImpactLevel::Maintenance, Lang::Ja) => "メンテナンス",
+            (ImpactLevel::Operational, Lang::Ja) => "正常",
+            (ImpactLevel::Outage, Lang::En) => "Outage",
+            (ImpactLevel::Partial, Lang::En) => "Partial outage",
+            (ImpactLevel::Degraded, Lang::En) => "Degraded",
+            (ImpactLevel::Maintenance, Lang::En) => "Maintenance",
+            (ImpactLevel::Operational, Lang::En) => "Operational",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    pub period: Period,
+    /// Never empty: a report without phases gets one implicit phase from the period.
+    pub phases: Vec<Phase>,
+    pub scope: Scope,
+    /// Indices into `Report::services`.
+    pub unaffected: Vec<usize>,
+    pub cause: Option<Cause>,
+    pub actions: Vec<String>,
+    pub measures: Vec<Measure>,
+    pub data_loss: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase {
+    pub id: String,
+    /// ①, ②… unless the author gave one.
+    pub label: String,
+    pub period: Period,
+    pub summary: Option<String>,
+    /// (service index, level) in the services' order. Empty when the author gave no impact data.
+    pub impact: Vec<(usize, ImpactLevel)>,
+    pub notes: Vec<String>,
+    pub customers: Option<u64>,
+    /// True when generated from the incident period because the report had no phases.
+    pub implicit: bool,
+}
+
+impl Phase {
+    pub fn level_of(&self, service: usize) -> Option<ImpactLevel> {
+        self.impact.iter().find(|(s, _)| *s == service).map(|(_, l)| *l)
+    }
+
+    pub fn worst(&self) -> Option<ImpactLevel> {
+        self.impact.iter().map(|(_, l)| *l).min()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scope {
+    pub customers: Option<String>,
+    pub exclusions: Vec<String>,
+    pub networks: Vec<String>,
+    pub users: Option<u64>,
+    pub notes: Vec<String>,
+}
+
+impl Scope {
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_none()
+            && self.exclusions.is_empty()
+            && self.networks.is_empty()
+            && self.users.is_none()
+            && self.notes.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cause {
+    pub summary: Option<String>,
+    /// A causes B causes C, in order.
+    pub chain: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MeasureStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+}
+
+/// A target date as people give it: a day or a whole month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    Day(NaiveDate),
+    Month { year: i32, month: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub text: String,
+    pub due: Option<Due>,
+    pub status: Option<MeasureStatus>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub body: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    Occurrence,
+    Detection,
+    #[default]
+    Action,
+    Notice,
+    Eta,
+    Recovery,
+    Report,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 7] = [
+        EventKind::Occurrence,
+        EventKind::Detection,
+        EventKind::Action,
+        EventKind::Notice,
+        EventKind::Eta,
+        EventKind::Recovery,
+        EventKind::Report,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::Occurrence => "occurrence",
+            EventKind::Detection => "detection",
+            EventKind::Action => "action",
+            EventKind::Notice => "notice",
+            EventKind::Eta => "eta",
+            EventKind::Recovery => "recovery",
+            EventKind::Report => "report",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EventKind::Occurrence, Lang::Ja) => "発生",
+            (EventKind::Detection, Lang::Ja) => "検知",
+            (EventKind::Action, Lang::Ja) => "対応",
+            (EventKind::Notice, Lang::Ja) => "告知",
+            (EventKind::Eta, Lang::Ja) => "復旧見込み",
+            (EventKind::Recovery, Lang::Ja) => "復旧",
+            (EventKind::Report, Lang::Ja) => "報告",
+            (EventKind::Occurrence, Lang::En) => "Occurrence",
+            (EventKind::Detection, Lang::En) => "Detection",
+            (EventKind::Action, Lang::En) => "Action",
+            (EventKind::Notice, Lang::En) => "Notice",
+            (EventKind::Eta, Lang::En) => "ETA",
+            (EventKind::Recovery, Lang::En) => "Recovery",
+            (EventKind::Report, Lang::En) => "Report",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Who is quoted, e.g. the data center's notice.
+    pub source: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub time: TimePoint,
+    /// The other party's offset, to show its local time beside ours.
+    pub local_offset: Option<FixedOffset>,
+    /// Index into `Report::actors`.
+    pub actor: usize,
+    pub kind: EventKind,
+    pub text: String,
+    pub quote: Option<Quote>,
+    /// Index into `Incident::phases`.
+    pub phase: Option<usize>,
+    /// Indices into `Report::services`.
+    pub services: Vec<usize>,
+    /// For `EventKind::Eta`: the recovery time announced.
+    pub eta: Option<TimePoint>,
+}
+
+/// 頭語 of the letter; the matching 結語 follows from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Opening {
+    #[default]
+    Haikei,
+    Kinkei,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Closing {
+    #[default]
+    Keigu,
+    Kinpaku,
+    Keihaku,
+}
+
+impl Opening {
+    pub fn text(self) -> &'static str {
+        match self {
+            Opening::Haikei => "拝啓",
+            Opening::Kinkei => "謹啓",
+        }
+    }
+
+    pub fn accepts(self, closing: Closing) -> bool {
+        matches!(
+            (self, closing),
+            (Opening::Haikei, Closing::Keigu)
+                | (Opening::Kinkei, Closing::Kinpaku)
+                | (Opening::Kinkei, Closing::Keihaku)
+        )
+    }
+
+    pub fn default_closing(self) -> Closing {
+        match self {
+            Opening::Haikei => Closing::Keigu,
+            Opening::Kinkei => Closing::Kinpaku,
+        }
+    }
+}
+
+impl Closing {
+    pub fn text(self) -> &'static str {
+        match self {
+            Closing::Keigu => "敬具",
+            Closing::Kinpaku => "謹白",
+            Closing::Keihaku => "敬白",
+        }
+    }
+}
+
+/// Which numbered 記 items the letter shows, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LetterItem {
+    Period,
+    Services,
+    Impact,
+    Cause,
+    Actions,
+    Measures,
+    Data,
+    Sections,
+    Timeline,
+}
+
+impl LetterItem {
+    pub const DEFAULT_ORDER: [LetterItem; 9] = [
+        LetterItem::Period,
+        LetterItem::Services,
+        LetterItem::Impact,
+        LetterItem::Cause,
+        LetterItem::Actions,
+        LetterItem::Measures,
+        LetterItem::Data,
+        LetterItem::Sections,
+        LetterItem::Timeline,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LetterItem::Period => "period",
+            LetterItem::Services => "services",
+            LetterItem::Impact => "impact",
+            LetterItem::Cause => "cause",
+            LetterItem::Actions => "actions",
+            LetterItem::Measures => "measures",
+            LetterItem::Data => "data",
+            LetterItem::Sections => "sections",
+            LetterItem::Timeline => "timeline",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LetterItem> {
+        LetterItem::DEFAULT_ORDER.into_iter().find(|i| i.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    /// 西暦
+    #[default]
+    Gregorian,
+    /// 和暦 (令和, 平成, 昭和)
+    Japanese,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Clock {
+    /// 17時05分
+    #[default]
+    H24,
+    /// 午後5時05分
+    H12,
+}
+
+/// The one date style a document uses everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DateStyle {
+    pub calendar: Calendar,
+    pub clock: Clock,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LetterOptions {
+    pub opening: Opening,
+    pub closing: Closing,
+    /// `Some("")` is never stored: `None` = default greeting, `Some(None)` = no greeting.
+    pub greeting: Option<Option<String>>,
+    pub body: Vec<String>,
+    pub closing_paragraph: Option<String>,
+    pub items: Vec<LetterItem>,
+    pub date_style: DateStyle,
+}
+
+impl Report {
+    pub fn actor(&self, index: usize) -> Option<&Actor> {
+        self.actors.get(index)
+    }
+
+    /// Services hit at a level worse than operational in any phase, in service order.
+    pub fn affected_services(&self) -> Vec<usize> {
+        (0..self.services.len())
+            .filter(|s| {
+                self.incident.phases.iter().any(|p| {
+                    p.level_of(*s).is_some_and(|l| l != ImpactLevel::Operational)
+                })
+            })
+            .collect()
+    }
+
+    /// Worst level over all phases.
+    pub fn worst(&self) -> Option<ImpactLevel> {
+        self.incident.phases.iter().filter_map(Phase::worst).min()
+    }
+}
