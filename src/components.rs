@@ -2,4 +2,5 @@
 
 pub mod impact_table;
 pub mod letter_view;
+pub mod problems;
 pub mod timeline;

@@ -16,3 +16,5 @@ pub mod layout;
 pub mod letter;
 pub mod state;
 pub mod components;
+pub mod app;
+pub mod web;

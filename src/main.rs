@@ -1,1 +1,4 @@
-fn main() {}
+//! The browser entry point: everything lives in the library so tests can reach it.
+fn main() {
+    hokoku::app::start();
+}

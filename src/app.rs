@@ -1,0 +1,563 @@
+//! The app shell: header, view switcher, the ways to load a file, the problems panel, and the
+//! URL kept in step with what is shown. Views are separate components that only take props.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::problems::ProblemsPanel;
+use crate::decode::{decode_bytes, decode_str};
+use crate::i18n::tr;
+use crate::model::{Lang, Report, ReportKind};
+use crate::problem::{Problem, ProblemKind};
+use crate::state::{Action, AppState, Selection, View};
+use crate::{safe, web};
+
+/// The built-in sample, compiled in so it shows even when nothing else can be loaded.
+pub const SAMPLE_JSON: &str = include_str!("../examples/sample.json");
+
+/// Views that exist, in switcher order. Each is added here when it is real.
+pub const VIEWS: &[View] = &[];
+
+/// How the app was started: from the page URL, or (later) by a host page's mount call.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// `?src=`: a URL to download.
+    pub src: Option<String>,
+    /// JSON text given directly (embedded script or mount option).
+    pub data: Option<String>,
+    pub view: Option<View>,
+    pub lang: Option<Lang>,
+    /// `?report=`: id of the report to open in a history.
+    pub report: Option<String>,
+    /// `#event-<id>`: the event to select on open.
+    pub event: Option<String>,
+    /// `?range=<start ms>,<end ms>`
+    pub range: Option<(i64, i64)>,
+}
+
+impl Config {
+    /// Reads the page URL and the embedded data script.
+    pub fn from_page() -> Config {
+        let range = web::query_param("range").and_then(|r| {
+            let (a, b) = r.split_once(',')?;
+            let (a, b) = (a.parse().ok()?, b.parse().ok()?);
+            (a < b).then_some((a, b))
+        });
+        Config {
+            src: web::query_param("src"),
+            data: web::embedded_json(),
+            view: web::query_param("view").and_then(|v| View::from_code(&v)),
+            lang: web::query_param("lang").and_then(|l| Lang::from_code(&l)),
+            report: web::query_param("report"),
+            event: web::hash().and_then(|h| h.strip_prefix("event-").map(String::from)),
+            range,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Rc<Config>,
+}
+
+fn source_name(url: &str) -> Rc<str> {
+    Rc::from(url)
+}
+
+/// Starts a download of `url` and feeds the result to the reducer.
+fn load_url(url: &str, dispatch: &UseReducerDispatcher<AppState>) {
+    let source = source_name(url);
+    if !safe::is_fetchable_src(url) {
+        let problem = Problem::error("", None, ProblemKind::BadSource(url.to_string()));
+        dispatch.dispatch(Action::Failed { source, problem });
+        return;
+    }
+    dispatch.dispatch(Action::StartLoading { source: source.clone() });
+    let progress = dispatch.clone();
+    let done = dispatch.clone();
+    web::fetch_bytes(
+        url,
+        move |loaded, total| progress.dispatch(Action::Progress { loaded, total }),
+        move |fetched| done.dispatch(fetched_action(source, fetched)),
+    );
+}
+
+fn fetched_action(source: Rc<str>, fetched: web::Fetched) -> Action {
+    match fetched {
+        web::Fetched::Bytes(bytes) => Action::Decoded { source, outcome: decode_bytes(&bytes) },
+        web::Fetched::Failed(problem) => Action::Failed { source, problem },
+    }
+}
+
+fn load_file(file: web_sys::File, dispatch: &UseReducerDispatcher<AppState>) {
+    let source: Rc<str> = Rc::from(file.name().as_str());
+    dispatch.dispatch(Action::StartLoading { source: source.clone() });
+    let done = dispatch.clone();
+    web::read_file(file, move |fetched| done.dispatch(fetched_action(source, fetched)));
+}
+
+fn kind_label(kind: ReportKind, lang: Lang) -> String {
+    match (kind, lang) {
+        (ReportKind::First, Lang::Ja) => "第1報".into(),
+        (ReportKind::Interim(n), Lang::Ja) => format!("第{n}報"),
+        (ReportKind::Final, Lang::Ja) => "最終報告".into(),
+        (ReportKind::Recovery, Lang::Ja) => "復旧のご報告".into(),
+        (ReportKind::First, Lang::En) => "First report".into(),
+        (ReportKind::Interim(n), Lang::En) => format!("Update {n}"),
+        (ReportKind::Final, Lang::En) => "Final report".into(),
+        (ReportKind::Recovery, Lang::En) => "Recovery notice".into(),
+    }
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = use_reducer(|| AppState {
+        view: config.view.unwrap_or_default(),
+        lang_override: config.lang,
+        range: config.range,
+        ..AppState::default()
+    });
+    let dispatch = state.dispatcher();
+
+    // First load: ?src=, else the embedded script, else the built-in sample.
+    {
+        let dispatch = dispatch.clone();
+        let config = config.clone();
+        use_effect_with((), move |_| {
+            if let Some(src) = &config.src {
+                load_url(src, &dispatch);
+            } else if let Some(data) = &config.data {
+                let outcome = decode_str(data);
+                dispatch.dispatch(Action::Decoded { source: "#hokoku-data".into(), outcome });
+            } else {
+                let outcome = decode_str(SAMPLE_JSON);
+                dispatch.dispatch(Action::Decoded { source: "sample".into(), outcome });
+            }
+        });
+    }
+
+    // Once the first document is there, open the report and event the URL asked for.
+    let opened = use_mut_ref(|| false);
+    {
+        let dispatch = dispatch.clone();
+        let config = config.clone();
+        let state = state.clone();
+        use_effect_with(state.document.clone(), move |doc| {
+            if doc.is_some() && !*opened.borrow() {
+                *opened.borrow_mut() = true;
+                if let Some(i) = config.report.as_deref().and_then(|id| state.report_index(id)) {
+                    dispatch.dispatch(Action::SelectReport(i));
+                }
+                let report = config
+                    .report
+                    .as_deref()
+                    .and_then(|id| state.report_index(id))
+                    .unwrap_or(0);
+                let event = config.event.as_deref().and_then(|id| {
+                    doc.as_ref()?.reports.get(report)?.timeline.iter().position(|e| e.id == id)
+                });
+                if let Some(e) = event {
+                    dispatch.dispatch(Action::Select(Selection::Event(e)));
+                }
+                if let Some(r) = config.range {
+                    dispatch.dispatch(Action::SetRange(Some(r)));
+                }
+            }
+        });
+    }
+
+    let lang = state.lang();
+
+    // Keep the URL, <html lang> and the tab title in step with what is shown.
+    {
+        let state = state.clone();
+        use_effect_with(
+            (state.view, state.report, state.selection, state.range, state.document.clone(), lang),
+            move |_| {
+                let report = state.shown_report();
+                let is_history = state.document.as_ref().is_some_and(|d| d.is_history);
+                let fragment = report.and_then(|r| {
+                    let e = r.timeline.get(state.selection.event()?)?;
+                    Some(format!("event-{}", e.id))
+                });
+                web::replace_url(
+                    &[
+                        ("view", Some(state.view.code().to_string())),
+                        ("report", report.filter(|_| is_history).map(|r| r.id.clone())),
+                        ("range", state.range.map(|(a, b)| format!("{a},{b}"))),
+                    ],
+                    fragment.as_deref(),
+                );
+                web::set_document_lang(lang.code());
+                if let Some(r) = report {
+                    web::set_document_title(&format!("{} — hokoku", r.header.title));
+                }
+            },
+        );
+    }
+
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only when leaving the window, not when moving between children.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let file = e.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0));
+            if let Some(file) = file {
+                load_file(file, &dispatch);
+            }
+        })
+    };
+
+    let root_class = classes!("hokoku");
+    let ready = state.document.is_some() && state.loading.is_none();
+    html! {
+        <div class={root_class} lang={lang.code()} data-ready={ready.to_string()}
+            {ondragover} {ondragleave} {ondrop}>
+            { header(&state, lang, &dispatch) }
+            { loader(lang, &dispatch) }
+            { progress(&state, lang) }
+            { failure(&state, lang, &dispatch) }
+            { tabs(&state, lang, &dispatch) }
+            <main class="hk-main" id="hk-main">
+                { view_panel(&state, lang, &dispatch) }
+                if !state.warnings.is_empty() {
+                    <ProblemsPanel problems={state.warnings.clone()} {lang}
+                        title={AttrValue::from(tr(lang, "警告", "Warnings"))} />
+                }
+            </main>
+            <footer class="hk-footer hk-chrome">
+                { footer_text(&state, lang) }
+            </footer>
+            if *dragging {
+                <div class="hk-drop-hint hk-chrome" aria-hidden="true">
+                    { tr(lang, "ここにドロップして読み込み", "Drop to load") }
+                </div>
+            }
+        </div>
+    }
+}
+
+fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let Some(report) = state.shown_report() else {
+        return html! {
+            <header class="hk-header hk-chrome">
+                <div>
+                    <p class="hk-header__brand">{ "hokoku" }</p>
+                    <h1 class="hk-header__title" data-testid="title">
+                        { tr(lang, "障害報告ビューア", "Incident report viewer") }
+                    </h1>
+                </div>
+            </header>
+        };
+    };
+    let issuer = issuer_line(report);
+    let kind = kind_label(report.header.kind, lang);
+    let download = {
+        let doc = state.document.clone();
+        let report = report.clone();
+        let _ = dispatch;
+        Callback::from(move |_| {
+            if let Some(doc) = &doc {
+                let name = format!("{}-{}.json", report.header.issued, report.id);
+                let _ = (doc, name); // wired to export::to_json when it lands
+            }
+        })
+    };
+    html! {
+        <header class="hk-header hk-chrome">
+            <div>
+                <p class="hk-header__brand">{ "hokoku" }{ " · " }{ kind }</p>
+                <h1 class="hk-header__title" data-testid="title">{ report.header.title.clone() }</h1>
+                <p class="hk-header__meta">
+                    <span data-testid="issuer">{ issuer }</span>
+                </p>
+            </div>
+            <div class="hk-header__actions">
+                <button type="button" class="hk-button" data-testid="download-json" onclick={download}>
+                    { tr(lang, "JSON を保存", "Download JSON") }
+                </button>
+                <a class="hk-button" data-testid="schema-link" href="schema/v1.json"
+                    target="_blank" rel="noopener noreferrer">
+                    { tr(lang, "JSON スキーマ", "JSON Schema") }
+                </a>
+            </div>
+        </header>
+    }
+}
+
+fn issuer_line(report: &Report) -> String {
+    let i = &report.header.issuer;
+    [Some(&i.organization), i.department.as_ref(), i.person.as_ref()]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn loader(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                load_file(file, &dispatch);
+            }
+            // Lets the same file be chosen again after it was fixed.
+            input.set_value("");
+        })
+    };
+    let paste_ref = NodeRef::default();
+    let onpaste = {
+        let dispatch = dispatch.clone();
+        let paste_ref = paste_ref.clone();
+        Callback::from(move |_| {
+            let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else { return };
+            let text = area.value();
+            let outcome = decode_str(&text);
+            let source: Rc<str> = Rc::from(tr(lang, "貼り付けた JSON", "pasted JSON"));
+            dispatch.dispatch(Action::Decoded { source, outcome });
+        })
+    };
+    html! {
+        <details class="hk-loader hk-chrome">
+            <summary>{ tr(lang, "別の報告を読み込む (ファイル・貼り付け・ドロップ)", "Load another report (file, paste, drop)") }</summary>
+            <div class="hk-loader__body">
+                <label>
+                    { tr(lang, "JSON ファイルを選択: ", "Choose a JSON file: ") }
+                    <input type="file" accept=".json,application/json" data-testid="file-input" {onchange} />
+                </label>
+                <label for="hk-paste">{ tr(lang, "JSON を貼り付け:", "Paste JSON:") }</label>
+                <textarea id="hk-paste" ref={paste_ref} data-testid="paste-text" spellcheck="false" />
+                <div>
+                    <button type="button" class="hk-button" data-testid="paste-load" onclick={onpaste}>
+                        { tr(lang, "貼り付けた JSON を表示", "Show pasted JSON") }
+                    </button>
+                </div>
+                <p>{ tr(lang, "ファイルはページのどこにでもドロップできます。?src=URL でも読み込めます。", "You can drop a file anywhere on the page, or give ?src=URL.") }</p>
+            </div>
+        </details>
+    }
+}
+
+fn progress(state: &AppState, lang: Lang) -> Html {
+    let Some(loading) = &state.loading else { return Html::default() };
+    let text = match loading.total {
+        Some(total) if total > 0 => {
+            format!("{} KB / {} KB", loading.loaded / 1000, total / 1000)
+        }
+        _ => format!("{} KB", loading.loaded / 1000),
+    };
+    let bar = match loading.total {
+        Some(total) if total > 0 => html! {
+            <progress max={total.to_string()} value={loading.loaded.to_string()}></progress>
+        },
+        _ => html! { <progress></progress> },
+    };
+    html! {
+        <div class="hk-progress hk-chrome" data-testid="progress" role="status">
+            { bar }
+            <span>{ tr(lang, "読み込み中: ", "Loading: ") }{ loading.source.to_string() }{ " — " }{ text }</span>
+        </div>
+    }
+}
+
+fn failure(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let Some(failure) = &state.failure else { return Html::default() };
+    let title = match (lang, state.document.is_some()) {
+        (Lang::Ja, true) => format!("「{}」を読み込めませんでした。表示中の報告はそのままです。", failure.source),
+        (Lang::Ja, false) => format!("「{}」を読み込めませんでした。", failure.source),
+        (Lang::En, true) => format!("Could not load \"{}\". The report shown is unchanged.", failure.source),
+        (Lang::En, false) => format!("Could not load \"{}\".", failure.source),
+    };
+    let dispatch = dispatch.clone();
+    let ondismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissFailure));
+    html! {
+        <ProblemsPanel problems={failure.problems.clone()} {lang} title={AttrValue::from(title)} {ondismiss} />
+    }
+}
+
+fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let Some(doc) = &state.document else { return Html::default() };
+    if VIEWS.is_empty() {
+        return Html::default();
+    }
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        let current = state.view;
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(i) = VIEWS.iter().position(|v| *v == current) else { return };
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % VIEWS.len(),
+                "ArrowLeft" => (i + VIEWS.len() - 1) % VIEWS.len(),
+                "Home" => 0,
+                "End" => VIEWS.len() - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(Action::SetView(VIEWS[next]));
+            focus_tab(VIEWS[next]);
+        })
+    };
+    let tabs = VIEWS.iter().map(|&view| {
+        let selected = state.view == view;
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetView(view)));
+        html! {
+            <button type="button" role="tab" class="hk-tabs__tab"
+                id={format!("hk-tab-{}", view.code())}
+                data-testid={format!("tab-{}", view.code())}
+                aria-selected={selected.to_string()}
+                aria-controls={format!("hk-view-{}", view.code())}
+                tabindex={if selected { "0" } else { "-1" }}
+                {onclick}>
+                { view.label(lang) }
+            </button>
+        }
+    });
+    let switcher = (doc.reports.len() > 1).then(|| {
+        let dispatch = dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value());
+            if let Some(i) = value.and_then(|v| v.parse().ok()) {
+                dispatch.dispatch(Action::SelectReport(i));
+            }
+        });
+        let options = doc.reports.iter().enumerate().map(|(i, r)| {
+            html! {
+                <option value={i.to_string()} selected={i == state.report}>
+                    { format!("{} {}", r.header.issued, r.header.title) }
+                </option>
+            }
+        });
+        html! {
+            <label class="hk-tabs__report">
+                <span class="hk-visually-hidden">{ tr(lang, "表示する報告", "Report shown") }</span>
+                <select data-testid="report-select" {onchange}>{ for options }</select>
+            </label>
+        }
+    });
+    html! {
+        <nav class="hk-tabs hk-chrome" aria-label={tr(lang, "表示の切り替え", "Views")}>
+            <div role="tablist" aria-label={tr(lang, "表示", "View")} {onkeydown}>{ for tabs }</div>
+            { for switcher }
+        </nav>
+    }
+}
+
+fn focus_tab(view: View) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("hk-tab-{}", view.code())))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+fn view_panel(state: &AppState, _lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let Some(report) = state.shown_report() else { return Html::default() };
+    let view = if VIEWS.contains(&state.view) { state.view } else { return Html::default() };
+    let report = Rc::new(report.clone());
+    let _ = (&report, dispatch);
+    let content = match view {
+        View::Timeline | View::Table | View::Letter => Html::default(),
+    };
+    html! {
+        <section role="tabpanel" id={format!("hk-view-{}", view.code())}
+            aria-labelledby={format!("hk-tab-{}", view.code())}
+            data-testid={format!("view-{}", view.code())}>
+            { content }
+        </section>
+    }
+}
+
+fn footer_text(state: &AppState, lang: Lang) -> Html {
+    let source = state.source.as_deref().map(|s| match s {
+        "sample" => tr(lang, "組み込みサンプル", "built-in sample").to_string(),
+        other => other.to_string(),
+    });
+    html! {
+        <>
+            { "hokoku — " }
+            { tr(lang, "障害報告をブラウザだけで表示・印刷します。", "Incident reports, rendered and printed in your browser.") }
+            if let Some(s) = source {
+                { " " }{ tr(lang, "表示中: ", "Showing: ") }{ s }
+            }
+        </>
+    }
+}
+
+/// Renders the app into the page body, reading its configuration from the URL.
+pub fn start() {
+    install_panic_hook();
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    let root = match body.owner_document().and_then(|d| d.create_element("div").ok()) {
+        Some(el) => el,
+        None => return,
+    };
+    let _ = body.append_child(&root);
+    let config = Rc::new(Config::from_page());
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
+}
+
+/// If anything ever panics, say so and offer a reload instead of leaving a dead page.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("hokoku panicked: {info}").into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let Ok(box_) = doc.create_element("div") else { return };
+        box_.set_class_name("hokoku");
+        let _ = box_.set_attribute("role", "alert");
+        let inner = doc.create_element("div").ok();
+        if let Some(inner) = inner {
+            inner.set_class_name("hk-crash");
+            inner.set_text_content(Some(
+                "予期しないエラーが発生しました。ページを再読み込みしてください。 / \
+                 Something went wrong. Please reload the page.",
+            ));
+            if let Ok(a) = doc.create_element("a") {
+                let href = web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .unwrap_or_default();
+                let _ = a.set_attribute("href", &href);
+                a.set_text_content(Some(" 再読み込み / Reload"));
+                let _ = inner.append_child(&a);
+            }
+            let _ = box_.append_child(&inner);
+        }
+        let _ = body.prepend_with_node_1(&box_);
+    }));
+}
