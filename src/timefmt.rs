@@ -433,19 +433,12 @@ impl Fmt {
     /// `None` when ongoing, unknown at either end, or ending before it starts. Two bare days
     /// count whole days inclusively: 7月1日～7月13日 → `13日間`.
     pub fn period_duration(&self, p: &Period) -> Option<String> {
-        let end = p.end?;
-        let bare_day = |t: &TimePoint| {
-            matches!(t.when, When::Day { part: None, .. }) && t.approx == Approx::Exact
-        };
-        let exact_instant =
-            |t: &TimePoint| matches!(t.when, When::Instant(_)) && t.approx == Approx::Exact;
+        p.end?;
         let minutes = p.duration_minutes()?;
         if minutes < 0 {
             return None;
         }
-        let exact = (exact_instant(&p.start) && exact_instant(&end))
-            || (bare_day(&p.start) && bare_day(&end));
-        Some(self.duration(minutes, !exact))
+        Some(self.duration(minutes, !is_exact_length(p)))
     }
 
     /// The other party's local time beside ours: `（現地時間7月2日23時頃）`. `None` for a point
@@ -516,6 +509,19 @@ impl Fmt {
     pub fn instant(&self, at: DateTime<FixedOffset>) -> String {
         self.time_point(&TimePoint::exact(at))
     }
+}
+
+/// Whether a period's length is known exactly: both ends exact instants, or both bare days
+/// (which count whole days). Anything looser makes the length approximate (約…).
+pub fn is_exact_length(p: &Period) -> bool {
+    let Some(end) = p.end else {
+        return false;
+    };
+    let bare_day =
+        |t: &TimePoint| matches!(t.when, When::Day { part: None, .. }) && t.approx == Approx::Exact;
+    let exact_instant =
+        |t: &TimePoint| matches!(t.when, When::Instant(_)) && t.approx == Approx::Exact;
+    (exact_instant(&p.start) && exact_instant(&end)) || (bare_day(&p.start) && bare_day(&end))
 }
 
 fn qualifier_en(approx: Approx) -> &'static str {
