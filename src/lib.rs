@@ -9,6 +9,8 @@ pub mod json;
 pub mod model;
 pub mod problem;
 pub mod safe;
+pub mod schema;
+pub mod export;
 pub mod i18n;
 pub mod timefmt;
 pub mod impact;
