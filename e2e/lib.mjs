@@ -137,7 +137,10 @@ export async function openApp(h, params = {}, opts = {}) {
   const dialogs = [];
   page.on('console', (msg) => {
     const text = msg.text();
-    if (msg.type() === 'error' || /panicked at/.test(text)) errors.push(`console.${msg.type()}: ${text}`);
+    if (msg.type() !== 'error' && !/panicked at/.test(text)) return;
+    // Chromium's "Failed to load resource" does not say which: add the URL.
+    const where = msg.location()?.url;
+    errors.push(`console.${msg.type()}: ${text}${where && /Failed to load/.test(text) ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('crash', () => errors.push('page crashed'));

@@ -10,6 +10,8 @@
 //   /held/fixtures/NAME           the same file, but the body is held back until the test calls
 //                                 server.release(): lets a test see the app mid-download without
 //                                 depending on timing
+//   /favicon.ico                  204 when BASE is not '/' (the host site's icon, which browsers
+//                                 request from the origin's root whatever page they show)
 //   anything else                 404
 // Every answer has a correct Content-Type (application/wasm for .wasm) and no-store caching.
 //
@@ -129,6 +131,12 @@ export async function startServer({ base = '/', port = 0, dist = DIST, fixtures 
         res.write(file.body.subarray(0, 1));
         held.push(() => res.end(file.body.subarray(1)));
         return;
+      }
+
+      // The host site's icon: browsers ask the origin's root for it whatever the sub-path.
+      if (path === '/favicon.ico' && base !== '/') {
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        return res.end();
       }
 
       if (!path.startsWith(base)) return notFound(req, res);

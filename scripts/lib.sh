@@ -129,9 +129,18 @@ setup() {
 # The release build, with wasm-opt from node_modules (Trunk.toml pins its version).
 build_release() {
   say "trunk build --release --offline"
-  trunk build --release --offline
+  trunk build --release --offline || die "trunk build failed"
   local wasm
   wasm="$(ls dist/*_bg.wasm 2>/dev/null | head -n 1)"
   [ -n "$wasm" ] || die "trunk build produced no wasm in dist/"
-  note "$(basename "$wasm"): $(stat -c %s "$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+  local size before
+  size="$(stat -c %s "$wasm")"
+  note "$(basename "$wasm"): $size bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+  # Trunk keeps wasm-bindgen's output (before wasm-opt) here; the shipped file must be smaller,
+  # or wasm-opt silently did not run.
+  before="$(stat -c %s target/wasm-bindgen/release/*_bg.wasm 2>/dev/null | head -n 1)"
+  if [ -n "$before" ]; then
+    [ "$size" -lt "$before" ] || die "wasm-opt did not shrink the wasm ($before -> $size bytes)"
+    note "wasm-opt: $before -> $size bytes"
+  fi
 }

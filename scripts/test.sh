@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# README command 2 (and what CI runs): install what is missing, including Chromium, fonts and
+# poppler, then every test tier:
+#   1. cargo test                          native unit tests and SSR render tests
+#      cargo test --features schema --test schema_file   (when tests/schema_file.rs exists)
+#   2. trunk build --release --offline     the real build into dist/ (wasm-opt applied)
+#   3. node --test e2e/                    headless Chromium against dist/ served under a sub-path
+# Every tier runs even when an earlier one failed (except e2e, which needs the build); the exit
+# status is non-zero if anything failed. Logs go to target/test-logs/.
+source "$(dirname "$0")/lib.sh"
+
+setup --test
+
+LOGS="$ROOT/target/test-logs"
+mkdir -p "$LOGS"
+failed_tiers=()
+summary=()
+total_pass=0
+total_fail=0
+total_skip=0
+
+# Adds up cargo's "test result: ok. N passed; M failed; K ignored" lines of a log.
+count_cargo() {
+  local log="$1" tier="$2" p f s
+  read -r p f s < <(awk '/^test result:/ {
+      for (i = 1; i <= NF; i++) {
+        if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i
+      }
+    } END { print p+0, f+0, s+0 }' "$log")
+  total_pass=$((total_pass + p)) total_fail=$((total_fail + f)) total_skip=$((total_skip + s))
+  summary+=("$tier: $p passed, $f failed, $s ignored")
+}
+
+# run LOG TIER COMMAND…: runs a tier, keeps its output, remembers a failure.
+run() {
+  local log="$LOGS/$1.log" tier="$2"
+  shift 2
+  say "$tier: $*"
+  if "$@" 2>&1 | tee "$log"; then
+    return 0
+  else
+    failed_tiers+=("$tier")
+    return 1
+  fi
+}
+
+# 1. Native tests.
+run cargo-test "cargo test" cargo test || true
+count_cargo "$LOGS/cargo-test.log" "cargo test"
+if [ -f tests/schema_file.rs ]; then
+  run schema-test "schema test" cargo test --features schema --test schema_file || true
+  count_cargo "$LOGS/schema-test.log" "schema test"
+fi
+
+# 2. Release build. 3. End to end, only with a fresh build.
+rm -rf dist
+if run trunk-build "trunk build" build_release; then
+  summary+=("trunk build: ok ($(grep -E '_bg.wasm:' "$LOGS/trunk-build.log" | sed -E 's/^ +//'))")
+  # One browser at a time: 2 cores, and each file starts its own Chromium.
+  run e2e "e2e" node --test --test-reporter=spec --test-concurrency=1 --test-timeout=600000 e2e/ || true
+  p=$(grep -E '^ℹ pass [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
+  f=$(grep -E '^ℹ fail [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
+  s=$(grep -E '^ℹ skipped [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
+  p=${p:-0} f=${f:-0} s=${s:-0}
+  total_pass=$((total_pass + p)) total_fail=$((total_fail + f)) total_skip=$((total_skip + s))
+  summary+=("e2e: $p passed, $f failed, $s skipped (screenshots in e2e/out/)")
+else
+  summary+=("trunk build: FAILED, e2e not run")
+fi
+
+say "Summary"
+for line in "${summary[@]}"; do note "$line"; done
+if [ "${#failed_tiers[@]}" -gt 0 ]; then
+  note "failed: ${failed_tiers[*]}"
+fi
+echo "total: $total_pass passed, $total_fail failed, $total_skip skipped"
+[ "${#failed_tiers[@]}" -eq 0 ] && [ "$total_fail" -eq 0 ]
