@@ -222,3 +222,34 @@ fn minimal_is_small_and_gets_defaults() {
     assert_eq!(r.actors.len(), 1, "the implicit actor");
     assert_eq!(r.header.kind, ReportKind::Final);
 }
+
+/// Every complete example in the format reference (a fenced block whose first line is `{`)
+/// decodes with no problem; `//` comments (after two spaces) are stripped from `jsonc` blocks.
+#[test]
+fn schema_doc_examples_decode_without_problems() {
+    let doc = include_str!("../docs/schema.md");
+    let mut checked = 0;
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        let jsonc = match line.trim_start() {
+            "```json" => false,
+            "```jsonc" => true,
+            _ => continue,
+        };
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim_start() != "```").collect();
+        if block.first().map(|l| l.trim()) != Some("{") {
+            continue;
+        }
+        let text: String = block
+            .iter()
+            .map(|l| match (jsonc, l.find("  //")) {
+                (true, Some(i)) => &l[..i],
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        clean(&format!("docs/schema.md block {}", checked + 1), &text);
+        checked += 1;
+    }
+    assert!(checked >= 3, "complete examples found: {checked}");
+}
