@@ -295,6 +295,33 @@ pub fn group_digits(n: u64) -> String {
     out
 }
 
+/// Names joined as a list: `A、B、C` in Japanese, `A, B and C` in English.
+pub fn join_names(names: &[&str], lang: Lang) -> String {
+    match (lang, names) {
+        (_, []) => String::new(),
+        (Lang::Ja, _) => names.join("、"),
+        (Lang::En, [one]) => one.to_string(),
+        (Lang::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The sentence under the matrix naming the services that were not hit:
+/// 「なお、メール送信、DNSは正常に稼働しておりました。」; `None` when there are none.
+pub fn unaffected_sentence(report: &Report, lang: Lang) -> Option<String> {
+    let names: Vec<&str> = unaffected_services(report)
+        .into_iter()
+        .filter_map(|s| report.services.get(s).map(|s| s.name.as_str()))
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let list = join_names(&names, lang);
+    Some(match lang {
+        Lang::Ja => format!("なお、{list}は正常に稼働しておりました。"),
+        Lang::En => format!("{list} operated normally throughout."),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::FixedOffset;
@@ -535,5 +562,32 @@ mod tests {
         assert_eq!(group_digits(4312), "4,312");
         assert_eq!(group_digits(12840), "12,840");
         assert_eq!(group_digits(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn names_joined() {
+        assert_eq!(join_names(&[], Lang::Ja), "");
+        assert_eq!(join_names(&["A"], Lang::En), "A");
+        assert_eq!(join_names(&["A", "B"], Lang::En), "A and B");
+        assert_eq!(join_names(&["A", "B", "C"], Lang::En), "A, B and C");
+        assert_eq!(
+            join_names(&["メール送信", "DNS"], Lang::Ja),
+            "メール送信、DNS"
+        );
+    }
+
+    #[test]
+    fn unaffected_sentence_names_services() {
+        let p = r#"{ "start": "2026-03-01T09:00:00+09:00", "end": "2026-03-01T10:00:00+09:00", "impact": { "a": "outage", "c": "operational" } }"#;
+        let r = report(p, r#""e""#);
+        assert_eq!(
+            unaffected_sentence(&r, Lang::Ja).as_deref(),
+            Some("なお、C、Eは正常に稼働しておりました。")
+        );
+        assert_eq!(
+            unaffected_sentence(&r, Lang::En).as_deref(),
+            Some("C and E operated normally throughout.")
+        );
+        assert_eq!(unaffected_sentence(&report(P2, ""), Lang::Ja), None);
     }
 }
