@@ -36,6 +36,43 @@ pub struct Config {
     pub event: Option<String>,
     /// `?range=<start ms>,<end ms>`
     pub range: Option<(i64, i64)>,
+    /// `?theme=light|dark|auto`
+    pub theme: Theme,
+    /// `?embed=1` (or a mount call): one view, none of the app's own chrome.
+    pub embed: bool,
+    /// True when hokoku owns the page: it may then keep the URL and the tab title in step.
+    pub standalone: bool,
+    /// `?allow_origin=`: host origins whose postMessage reports are accepted.
+    pub allow_origins: Rc<[String]>,
+}
+
+/// Colour theme; `Auto` follows the system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn from_code(code: &str) -> Option<Theme> {
+        match code {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The root's `data-theme`; none for `Auto` so the media query decides.
+    fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
 }
 
 impl Config {
@@ -54,6 +91,13 @@ impl Config {
             report: web::query_param("report"),
             event: web::hash().and_then(|h| h.strip_prefix("event-").map(String::from)),
             range,
+            theme: web::query_param("theme").and_then(|t| Theme::from_code(&t)).unwrap_or_default(),
+            embed: web::query_param("embed").is_some_and(|v| v == "1" || v == "true"),
+            standalone: true,
+            allow_origins: web::query_param("allow_origin")
+                .map(|o| crate::embed::parse_allowed_origins(&o))
+                .unwrap_or_default()
+                .into(),
         }
     }
 }
@@ -175,9 +219,13 @@ pub fn App(props: &AppProps) -> Html {
     // Keep the URL, <html lang> and the tab title in step with what is shown.
     {
         let state = state.clone();
+        let standalone = config.standalone;
         use_effect_with(
             (state.view, state.report, state.selection, state.range, state.document.clone(), lang),
             move |_| {
+                if !standalone {
+                    return;
+                }
                 let report = state.shown_report();
                 let is_history = state.document.as_ref().is_some_and(|d| d.is_history);
                 let fragment = report.and_then(|r| {
@@ -198,6 +246,39 @@ pub fn App(props: &AppProps) -> Html {
                 }
             },
         );
+    }
+
+    // A host page may send the report with postMessage, from the origins it listed.
+    {
+        let dispatch = dispatch.clone();
+        let allowed = config.allow_origins.clone();
+        use_effect_with((), move |_| {
+            let listener = (!allowed.is_empty()).then(|| {
+                crate::embed::MessageListener::new(allowed, move |origin, text| {
+                    let outcome = decode_str(&text);
+                    dispatch.dispatch(Action::Decoded { source: origin.into(), outcome });
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // In an iframe, tell the host how tall the content is so it can size the frame.
+    let root_ref = use_node_ref();
+    {
+        let root_ref = root_ref.clone();
+        let config = config.clone();
+        use_effect_with((), move |_| {
+            let target = match &*config.allow_origins {
+                [only] => only.clone(),
+                _ => "*".to_string(), // a height is not a secret
+            };
+            let reporter = (config.embed && config.standalone)
+                .then(|| root_ref.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|el| crate::embed::HeightReporter::new(&el, target));
+            move || drop(reporter)
+        });
     }
 
     let dragging = use_state(|| false);
@@ -232,26 +313,34 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let root_class = classes!("hokoku");
+    let embed = config.embed;
+    let root_class = classes!("hokoku", embed.then_some("hokoku--embed"));
     let ready = state.document.is_some() && state.loading.is_none();
     html! {
-        <div class={root_class} lang={lang.code()} data-ready={ready.to_string()}
+        <div class={root_class} ref={root_ref} lang={lang.code()} data-ready={ready.to_string()}
+            data-theme={config.theme.attribute()}
             {ondragover} {ondragleave} {ondrop}>
-            { header(&state, lang, &dispatch) }
-            { loader(lang, &dispatch) }
+            if !embed {
+                { header(&state, lang, &dispatch) }
+                { loader(lang, &dispatch) }
+            }
             { progress(&state, lang) }
             { failure(&state, lang, &dispatch) }
-            { tabs(&state, lang, &dispatch) }
-            <main class="hk-main" id="hk-main">
-                { view_panel(&state, lang, &dispatch) }
+            if !embed {
+                { tabs(&state, lang, &dispatch) }
+            }
+            <main class="hk-main">
+                { view_panel(&state, lang, &dispatch, embed) }
                 if !state.warnings.is_empty() {
                     <ProblemsPanel problems={state.warnings.clone()} {lang}
                         title={AttrValue::from(tr(lang, "警告", "Warnings"))} />
                 }
             </main>
-            <footer class="hk-footer hk-chrome">
-                { footer_text(&state, lang) }
-            </footer>
+            if !embed {
+                <footer class="hk-footer hk-chrome">
+                    { footer_text(&state, lang) }
+                </footer>
+            }
             if *dragging {
                 <div class="hk-drop-hint hk-chrome" aria-hidden="true">
                     { tr(lang, "ここにドロップして読み込み", "Drop to load") }
@@ -283,7 +372,7 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
         Callback::from(move |_| {
             if let Some(doc) = &doc {
                 let name = format!("{}-{}.json", report.header.issued, report.id);
-                let _ = (doc, name); // wired to export::to_json when it lands
+                web::save_text(&name, &crate::export::to_json(doc), "application/json");
             }
         })
     };
@@ -484,7 +573,12 @@ fn focus_tab(view: View) {
     }
 }
 
-fn view_panel(state: &AppState, _lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn view_panel(
+    state: &AppState,
+    _lang: Lang,
+    dispatch: &UseReducerDispatcher<AppState>,
+    embed: bool,
+) -> Html {
     let Some(report) = state.shown_report() else { return Html::default() };
     let view = if VIEWS.contains(&state.view) { state.view } else { return Html::default() };
     let report = Rc::new(report.clone());
@@ -492,6 +586,12 @@ fn view_panel(state: &AppState, _lang: Lang, dispatch: &UseReducerDispatcher<App
     let content = match view {
         View::Timeline | View::Table | View::Letter => Html::default(),
     };
+    if embed {
+        // No tabs in embed mode, so no tab panel either.
+        return html! {
+            <section data-testid={format!("view-{}", view.code())}>{ content }</section>
+        };
+    }
     html! {
         <section role="tabpanel" id={format!("hk-view-{}", view.code())}
             aria-labelledby={format!("hk-tab-{}", view.code())}
@@ -517,23 +617,23 @@ fn footer_text(state: &AppState, lang: Lang) -> Html {
     }
 }
 
-/// Renders the app into the page body, reading its configuration from the URL.
+/// Id of the element the standalone page renders into. A host page that uses `mount` has none,
+/// so loading the module there starts nothing by itself.
+pub const ROOT_ID: &str = "hokoku-root";
+
+/// Renders the app into `#hokoku-root`, reading its configuration from the URL.
 pub fn start() {
     install_panic_hook();
-    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
-        return;
-    };
-    let root = match body.owner_document().and_then(|d| d.create_element("div").ok()) {
-        Some(el) => el,
-        None => return,
-    };
-    let _ = body.append_child(&root);
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ROOT_ID));
+    let Some(root) = root else { return };
     let config = Rc::new(Config::from_page());
     yew::Renderer::<App>::with_root_and_props(root, AppProps { config }).render();
 }
 
 /// If anything ever panics, say so and offer a reload instead of leaving a dead page.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("hokoku panicked: {info}").into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -20,3 +20,4 @@ pub mod state;
 pub mod components;
 pub mod app;
 pub mod web;
+pub mod embed;

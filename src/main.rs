@@ -1,4 +1,19 @@
 //! The browser entry point: everything lives in the library so tests can reach it.
+//!
+//! `main` runs when the module is initialised and renders into `#hokoku-root` if the page has
+//! one. Host pages that embed hokoku without an iframe call the exported `mount` instead.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
 fn main() {
     hokoku::app::start();
+}
+
+/// `mount(element, { src | data, view, lang, theme, report })`: renders one hokoku view into a
+/// host element. Can be called several times for several instances.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) {
+    hokoku::app::install_panic_hook();
+    hokoku::embed::mount(element, &options);
 }
