@@ -172,9 +172,13 @@ pub fn PhaseTable(props: &PhaseTableProps) -> Html {
             </tr>
         }
     });
+    let caption = tr(lang, "障害日時別 障害内容", "Impact by phase");
+    // A wide table scrolls inside its own region on a narrow screen; the region is focusable
+    // so keyboard users can scroll it too.
     html! {
+        <div class="hk-impact__scroll" role="region" aria-label={caption} tabindex="0">
         <table class="hk-impact__table hk-impact__phases" data-testid="impact-phases">
-            <caption class="hk-impact__caption">{ tr(lang, "障害日時別 障害内容", "Impact by phase") }</caption>
+            <caption class="hk-impact__caption">{ caption }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ tr(lang, "区分", "Phase") }</th>
@@ -186,6 +190,7 @@ pub fn PhaseTable(props: &PhaseTableProps) -> Html {
             </thead>
             <tbody>{ for rows }</tbody>
         </table>
+        </div>
     }
 }
 
@@ -252,13 +257,15 @@ pub fn ImpactMatrix(props: &ImpactMatrixProps) -> Html {
             </tr>
         }
     });
+    let caption = tr(lang, "サービス別の影響", "Impact by service");
     let legend_items = levels
         .into_iter()
         .map(|l| html! { <li>{ level_mark(Some(l), lang, true) }</li> });
     html! {
         <div class="hk-impact__matrix-block">
+            <div class="hk-impact__scroll" role="region" aria-label={caption} tabindex="0">
             <table class="hk-impact__table hk-impact__matrix" data-testid="impact-matrix">
-                <caption class="hk-impact__caption">{ tr(lang, "サービス別の影響", "Impact by service") }</caption>
+                <caption class="hk-impact__caption">{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ tr(lang, "サービス", "Service") }</th>
@@ -267,6 +274,7 @@ pub fn ImpactMatrix(props: &ImpactMatrixProps) -> Html {
                 </thead>
                 <tbody>{ for body }</tbody>
             </table>
+            </div>
             <ul class="hk-impact__legend" aria-label={tr(lang, "凡例", "Legend")}>
                 { for legend_items }
                 if missing {
