@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::impact_table::ImpactTable;
 use crate::components::problems::ProblemsPanel;
 use crate::decode::{decode_bytes, decode_str};
 use crate::i18n::tr;
@@ -19,7 +20,7 @@ use crate::{safe, web};
 pub const SAMPLE_JSON: &str = include_str!("../examples/sample.json");
 
 /// Views that exist, in switcher order. Each is added here when it is real.
-pub const VIEWS: &[View] = &[];
+pub const VIEWS: &[View] = &[View::Table];
 
 /// How the app was started: from the page URL, or (later) by a host page's mount call.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -499,7 +500,7 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
     }
     let onkeydown = {
         let dispatch = dispatch.clone();
-        let current = state.view;
+        let current = shown_view(state.view);
         Callback::from(move |e: KeyboardEvent| {
             let Some(i) = VIEWS.iter().position(|v| *v == current) else { return };
             let next = match e.key().as_str() {
@@ -515,7 +516,7 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
         })
     };
     let tabs = VIEWS.iter().map(|&view| {
-        let selected = state.view == view;
+        let selected = shown_view(state.view) == view;
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetView(view)));
         html! {
@@ -563,6 +564,15 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
     }
 }
 
+/// The view to show: the one asked for when it exists, else the first one.
+fn shown_view(asked: View) -> View {
+    if VIEWS.contains(&asked) {
+        asked
+    } else {
+        VIEWS.first().copied().unwrap_or_default()
+    }
+}
+
 fn focus_tab(view: View) {
     let el = web_sys::window()
         .and_then(|w| w.document())
@@ -575,16 +585,25 @@ fn focus_tab(view: View) {
 
 fn view_panel(
     state: &AppState,
-    _lang: Lang,
+    lang: Lang,
     dispatch: &UseReducerDispatcher<AppState>,
     embed: bool,
 ) -> Html {
     let Some(report) = state.shown_report() else { return Html::default() };
-    let view = if VIEWS.contains(&state.view) { state.view } else { return Html::default() };
-    let report = Rc::new(report.clone());
-    let _ = (&report, dispatch);
+    let view = shown_view(state.view);
+    let report = report.clone();
+    let select_phase = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |phase: Option<usize>| {
+            dispatch.dispatch(Action::Select(phase.map_or(Selection::None, Selection::Phase)))
+        })
+    };
     let content = match view {
-        View::Timeline | View::Table | View::Letter => Html::default(),
+        View::Table => html! {
+            <ImpactTable {report} lang={lang} selected_phase={state.selection.phase()}
+                onselectphase={select_phase} />
+        },
+        View::Timeline | View::Letter => Html::default(),
     };
     if embed {
         // No tabs in embed mode, so no tab panel either.

@@ -103,6 +103,8 @@ pub struct AppState {
     pub view: View,
     /// Index into `document.reports`.
     pub report: usize,
+    /// `document.reports[report]`, shared so views get it without copying 10,000 events.
+    pub shown: Option<Rc<Report>>,
     pub selection: Selection,
     /// Visible time window of the timeline (Unix ms); `None` = fit all.
     pub range: Option<(i64, i64)>,
@@ -129,8 +131,15 @@ impl AppState {
         self.lang_override.or(self.document.as_ref().map(|d| d.lang)).unwrap_or_default()
     }
 
-    pub fn shown_report(&self) -> Option<&Report> {
-        self.document.as_ref().and_then(|d| d.reports.get(self.report))
+    pub fn shown_report(&self) -> Option<&Rc<Report>> {
+        self.shown.as_ref()
+    }
+
+    fn show(&mut self, index: usize) {
+        self.report = index;
+        self.shown = self.document.as_ref().and_then(|d| d.reports.get(index)).cloned().map(Rc::new);
+        self.selection = Selection::None;
+        self.range = None;
     }
 
     /// Finds a report by its id (for `?report=`).
@@ -162,9 +171,7 @@ impl Reducible for AppState {
                         next.source = Some(source);
                         next.warnings = outcome.problems.into();
                         next.failure = None;
-                        next.report = 0;
-                        next.selection = Selection::None;
-                        next.range = None;
+                        next.show(0);
                     }
                     None => {
                         next.failure = Some(Failure { source, problems: outcome.problems.into() });
@@ -179,9 +186,7 @@ impl Reducible for AppState {
             Action::SelectReport(index) => {
                 let count = next.document.as_ref().map_or(0, |d| d.reports.len());
                 if index < count && index != next.report {
-                    next.report = index;
-                    next.selection = Selection::None;
-                    next.range = None;
+                    next.show(index);
                 }
             }
             Action::Select(selection) => next.selection = selection,
