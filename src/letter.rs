@@ -84,6 +84,12 @@ pub enum Block {
     /// Label / value lines without rules: 対象のお客様, 対象外, ….
     Fields(Vec<Field>),
     Table(Table),
+    /// The impact view's phase table (`components::impact_table::PhaseTable`), drawn from the
+    /// report so the letter and the impact view never disagree.
+    PhaseTable,
+    /// The impact view's service × phase matrix with its legend and the sentence naming the
+    /// services that kept working.
+    ImpactMatrix,
     /// The 経緯 table, grouped by day.
     Timeline(TimelineTable),
 }
@@ -94,45 +100,11 @@ pub struct Field {
     pub values: Vec<String>,
 }
 
-/// What a table shows, so the layout can size its columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TableKind {
-    /// 障害日時別 障害内容: one row per phase.
-    Phases,
-    /// Service × phase levels.
-    Matrix,
-    /// 対策 / 時期 / 状況.
-    Measures,
-}
-
+/// A plain ruled table (the measures); the first cell of each row is the row's header.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
-    pub kind: TableKind,
     pub head: Vec<String>,
-    /// The first cell of each row is the row's header.
-    pub rows: Vec<Vec<Cell>>,
-    /// A legend under the table (the matrix's symbols).
-    pub legend: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cell {
-    pub lines: Vec<String>,
-    /// Set for matrix cells, so the layout can add a colour after the symbol.
-    pub level: Option<ImpactLevel>,
-}
-
-impl Cell {
-    fn text(s: impl Into<String>) -> Cell {
-        Cell {
-            lines: vec![s.into()],
-            level: None,
-        }
-    }
-
-    fn lines(lines: Vec<String>) -> Cell {
-        Cell { lines, level: None }
-    }
+    pub rows: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -572,11 +544,6 @@ fn several_phases(report: &Report) -> bool {
     report.incident.phases.len() > 1
 }
 
-/// The year a table's dates may leave out: the incident's first day.
-fn context_day(report: &Report, fmt: &Fmt) -> Option<NaiveDate> {
-    fmt.day_of(&report.incident.period.start)
-}
-
 /// `（約11時間50分）` after a period, when its length is known.
 fn length_suffix(length: Length, fmt: &Fmt) -> String {
     match length {
@@ -689,17 +656,20 @@ fn services_blocks(report: &Report, lang: Lang) -> Vec<Block> {
 }
 
 /// 影響範囲・障害内容: for one phase its summary, services and notes; for several the phase
-/// table and the service × phase matrix; then the services that kept working.
+/// table and the service × phase matrix of the impact view (which names the services that kept
+/// working under it); otherwise that sentence closes the item.
 fn impact_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
     let lang = fmt.lang;
     let mut blocks = Vec::new();
     if several_phases(report) {
-        blocks.push(Block::Table(phase_table(report, fmt)));
-        if let Some(matrix) = matrix_table(report, lang) {
-            blocks.push(Block::Table(matrix));
+        blocks.push(Block::PhaseTable);
+        let rows = impact::matrix(report);
+        if rows.iter().any(|r| r.cells.iter().any(Option::is_some)) {
+            blocks.push(Block::ImpactMatrix);
+            return blocks;
         }
     } else if let Some(phase) = report.incident.phases.first() {
-        if let Some(summary) = &phase.summary {
+        if let Some(summary) = phase.summary.as_ref().filter(|s| !s.trim().is_empty()) {
             blocks.push(Block::Paragraph(unindent(summary)));
         }
         let hit: Vec<String> = phase
@@ -709,8 +679,8 @@ fn impact_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             .filter_map(|(s, l)| {
                 let name = &report.services.get(*s)?.name;
                 Some(match lang {
-                    Lang::Ja => format!("{name}：{}", l.label(lang)),
-                    Lang::En => format!("{name}: {}", l.label(lang)),
+                    Lang::Ja => format!("{} {}：{}", l.symbol(), name, l.label(lang)),
+                    Lang::En => format!("{} {}: {}", l.symbol(), name, l.label(lang)),
                 })
             })
             .collect();
@@ -723,114 +693,8 @@ fn impact_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             }));
         }
     }
-    let unaffected: Vec<&str> = impact::unaffected_services(report)
-        .into_iter()
-        .filter_map(|s| report.services.get(s))
-        .map(|s| s.name.as_str())
-        .collect();
-    if !unaffected.is_empty() {
-        let names = join_names(&unaffected, lang);
-        blocks.push(Block::Paragraph(match lang {
-            Lang::Ja => format!("なお、{names}は正常に稼働しておりました。"),
-            Lang::En => format!("{names} continued to operate normally."),
-        }));
-    }
+    blocks.extend(impact::unaffected_sentence(report, lang).map(Block::Paragraph));
     blocks
-}
-
-fn phase_table(report: &Report, fmt: &Fmt) -> Table {
-    let lang = fmt.lang;
-    let context = context_day(report, fmt);
-    let with_customers = report.incident.phases.iter().any(|p| p.customers.is_some());
-    let mut head = vec![
-        pick(lang, "区分", "Phase"),
-        pick(lang, "日時", "Period"),
-        pick(lang, "障害内容", "What happened"),
-    ];
-    if with_customers {
-        head.push(pick(lang, "お客様数", "Customers"));
-    }
-    let rows = report
-        .incident
-        .phases
-        .iter()
-        .map(|p| {
-            let mut when = vec![fmt.period_within(&p.period, context)];
-            let length = Length::of(&p.period);
-            if matches!(length, Length::Known(_)) {
-                when.push(match lang {
-                    Lang::Ja => format!("（{}）", length.text(fmt)),
-                    Lang::En => format!("({})", length.text(fmt)),
-                });
-            }
-            let mut what: Vec<String> = p.summary.iter().map(|s| unindent(s)).collect();
-            what.extend(p.notes.iter().map(|n| unindent(n)));
-            let mut row = vec![
-                Cell::text(p.label.clone()),
-                Cell::lines(when),
-                Cell::lines(what),
-            ];
-            if with_customers {
-                row.push(Cell::text(
-                    p.customers.map(group_digits).unwrap_or_else(|| "—".into()),
-                ));
-            }
-            row
-        })
-        .collect();
-    Table {
-        kind: TableKind::Phases,
-        head,
-        rows,
-        legend: None,
-    }
-}
-
-/// Service × phase: the symbol first (it survives black-and-white), its word beside it while
-/// the columns are wide enough.
-fn matrix_table(report: &Report, lang: Lang) -> Option<Table> {
-    let rows = impact::matrix(report);
-    if rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
-        return None;
-    }
-    let phases = &report.incident.phases;
-    let words = phases.len() <= 3;
-    let mut head = vec![pick(lang, "サービス", "Service")];
-    head.extend(phases.iter().map(|p| p.label.clone()));
-    let body = rows
-        .iter()
-        .filter_map(|r| {
-            let name = report.services.get(r.service)?.name.clone();
-            let mut row = vec![Cell::text(name)];
-            row.extend(r.cells.iter().map(|c| match c {
-                Some(level) => Cell {
-                    lines: vec![if words {
-                        format!("{} {}", level.symbol(), level.label(lang))
-                    } else {
-                        level.symbol().to_string()
-                    }],
-                    level: Some(*level),
-                },
-                None => Cell::text("—"),
-            }));
-            Some(row)
-        })
-        .collect();
-    let (levels, missing) = impact::legend(&rows);
-    let sep = if lang == Lang::Ja { "\u{3000}" } else { "  " };
-    let mut legend: Vec<String> = levels
-        .iter()
-        .map(|l| format!("{} {}", l.symbol(), l.label(lang)))
-        .collect();
-    if missing {
-        legend.push(pick(lang, "— 記載なし", "— not stated"));
-    }
-    Some(Table {
-        kind: TableKind::Matrix,
-        head,
-        rows: body,
-        legend: Some(legend.join(sep)),
-    })
 }
 
 fn cause_blocks(report: &Report) -> Vec<Block> {
@@ -874,27 +738,18 @@ fn measures_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
         .iter()
         .map(|m| {
             vec![
-                Cell::text(unindent(&m.text)),
-                Cell::text(
-                    m.due
-                        .as_ref()
-                        .map(|d| due(d, fmt))
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                Cell::text(
-                    m.status
-                        .map(|s| status(s, lang))
-                        .unwrap_or_else(|| "—".into()),
-                ),
+                unindent(&m.text),
+                m.due
+                    .as_ref()
+                    .map(|d| due(d, fmt))
+                    .unwrap_or_else(|| "—".into()),
+                m.status
+                    .map(|s| status(s, lang))
+                    .unwrap_or_else(|| "—".into()),
             ]
         })
         .collect();
-    vec![Block::Table(Table {
-        kind: TableKind::Measures,
-        head,
-        rows,
-        legend: None,
-    })]
+    vec![Block::Table(Table { head, rows })]
 }
 
 fn due(d: &Due, fmt: &Fmt) -> String {
@@ -1415,7 +1270,7 @@ mod tests {
             vec![
                 Block::List {
                     numbered: false,
-                    entries: vec!["メール配送：遅延・性能低下".into()]
+                    entries: vec!["△ メール配送：遅延・性能低下".into()]
                 },
                 Block::Paragraph("なお、Webは正常に稼働しておりました。".into()),
             ]
@@ -1426,39 +1281,20 @@ mod tests {
     fn the_sample_impact_has_the_phase_table_and_the_matrix() {
         let d = example(SAMPLE);
         let l = compose(&d.reports[0], Lang::Ja);
-        let blocks = &l.items[2].blocks;
-        let Block::Table(phases) = &blocks[0] else {
-            panic!("phase table first: {blocks:?}")
-        };
-        assert_eq!(phases.kind, TableKind::Phases);
-        assert_eq!(phases.head, vec!["区分", "日時", "障害内容", "お客様数"]);
         assert_eq!(
-            phases.rows[1][1].lines,
-            vec!["2月17日(火)21時30分～2月18日(水)16時頃", "（約18時間30分）"]
+            l.items[2].blocks,
+            vec![Block::PhaseTable, Block::ImpactMatrix]
         );
-        assert_eq!(phases.rows[2][3].lines, vec!["538"]);
-        let Block::Table(matrix) = &blocks[1] else {
-            panic!("matrix second: {blocks:?}")
-        };
-        assert_eq!(matrix.head, vec!["サービス", "①", "②", "③ 再発"]);
-        assert_eq!(
-            matrix.rows[0][1],
-            Cell {
-                lines: vec!["× 停止".into()],
-                level: Some(ImpactLevel::Outage)
-            }
-        );
-        assert_eq!(
-            matrix.legend.as_deref(),
-            Some("× 停止　▲ 一部停止　△ 遅延・性能低下　◇ メンテナンス　○ 正常")
-        );
-        assert_eq!(
-            blocks[2],
-            Block::Paragraph(
-                "なお、メール送信(SMTP)、ホームページ公開およびDNSは正常に稼働しておりました。"
-                    .into()
-            )
-        );
+    }
+
+    #[test]
+    fn phases_without_levels_get_the_table_but_no_matrix() {
+        let text = SAMPLE
+            .replace("\"impact\": {", "\"x_impact\": {")
+            .replace("\"unaffected\": [\"smtp\", \"web\", \"dns\"],", "");
+        let d = decode_str(&text).document.expect("decodes with warnings");
+        let l = compose(&d.reports[0], Lang::Ja);
+        assert_eq!(l.items[2].blocks, vec![Block::PhaseTable]);
     }
 
     #[test]
@@ -1477,13 +1313,7 @@ mod tests {
             panic!("measures table")
         };
         assert_eq!(measures.head, vec!["対策", "時期", "状況"]);
-        let row = |i: usize| -> Vec<String> {
-            measures.rows[i]
-                .iter()
-                .skip(1)
-                .map(|c| c.lines.join(""))
-                .collect()
-        };
+        let row = |i: usize| -> Vec<String> { measures.rows[i][1..].to_vec() };
         assert_eq!(row(0), vec!["2026年2月27日", "完了"]);
         assert_eq!(row(1), vec!["2026年4月30日", "実施中"]);
         assert_eq!(row(3), vec!["2026年9月末まで", "予定"]);
