@@ -213,9 +213,14 @@ fn parse_instant(s: &str) -> Result<DateTime<FixedOffset>, InstantError> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(t);
     }
-    // Seconds are often left out by hand: "2026-03-01T08:55+09:00".
+    // Seconds are often left out by hand: "2026-03-01T08:55+09:00", "2026-03-01T08:55Z".
     if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z") {
         return Ok(t);
+    }
+    if let Some(utc) = s.strip_suffix(['Z', 'z']) {
+        if let Ok(t) = NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M") {
+            return Ok(t.and_utc().fixed_offset());
+        }
     }
     let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"));
@@ -527,38 +532,34 @@ impl Cx {
                         cx.error(list.pos, ProblemKind::NoReports);
                         return None;
                     }
-                    let mut out = Vec::new();
+                    let mut out: Vec<Report> = Vec::new();
                     for (i, item) in items.iter().enumerate() {
                         let r = cx.in_index(i, |cx| {
                             let entry = cx.object(item, ENTRY_FIELDS)?;
-                            cx.report(&entry, &shared, i, Some(&obj))
+                            let r = cx.report(&entry, &shared, Some(&obj))?;
+                            if !r.id.is_empty() && out.iter().any(|o| o.id == r.id) {
+                                let pos = report_id_pos(item).unwrap_or(item.pos);
+                                let id = r.id.clone();
+                                cx.in_key("report", |cx| {
+                                    cx.in_key("id", |cx| cx.error(pos, ProblemKind::DuplicateId(id)))
+                                });
+                            }
+                            Some(r)
                         });
                         out.extend(r);
                     }
+                    fill_missing_ids(out.iter_mut().map(|r| &mut r.id), "r");
                     Some(out)
                 })?;
                 let mut reports = reports;
-                self.check_unique_report_ids(&reports);
                 // Newest first, as a status page shows them; unknown starts last.
                 reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
                 Some(Document { lang, is_history: true, reports })
             }
             _ => {
-                let report = self.report(&obj, &shared, 0, None)?;
+                let mut report = self.report(&obj, &shared, None)?;
+                fill_missing_ids(std::iter::once(&mut report.id), "r");
                 Some(Document { lang, is_history: false, reports: vec![report] })
-            }
-        }
-    }
-
-    fn check_unique_report_ids(&mut self, reports: &[Report]) {
-        let mut seen = HashMap::new();
-        for r in reports {
-            if seen.insert(r.id.clone(), ()).is_some() {
-                self.problems.push(Problem::error(
-                    "reports",
-                    None,
-                    ProblemKind::DuplicateId(r.id.clone()),
-                ));
             }
         }
     }
@@ -569,10 +570,15 @@ impl Cx {
         &mut self,
         obj: &Obj<'_>,
         shared: &Shared,
-        index: usize,
         shared_letter_from: Option<&Obj<'_>>,
     ) -> Option<Report> {
-        let zone_explicit = self.opt(obj, "zone", |cx, n| cx.offset(n)).or(shared.zone);
+        // A single report's `zone` is the document's, already read (and checked) with the shared
+        // parts; only a history entry has a zone of its own.
+        let own_zone = match shared_letter_from {
+            Some(_) => self.opt(obj, "zone", |cx, n| cx.offset(n)),
+            None => None,
+        };
+        let zone_explicit = own_zone.or(shared.zone);
         let zone = zone_explicit.unwrap_or_else(|| guess_zone(obj, shared.lang));
 
         // Entries of a history get their own services and actors on top of the shared ones.
@@ -581,8 +587,8 @@ impl Cx {
         if shared_letter_from.is_some() {
             services.extend(self.opt(obj, "services", |cx, n| cx.services(n)).unwrap_or_default());
             actors.extend(self.opt(obj, "actors", |cx, n| cx.actors(n)).unwrap_or_default());
-            self.check_unique(&services, "services", |s| &s.id);
-            self.check_unique(&actors, "actors", |a| &a.id);
+            self.check_not_shared(obj, "services", &services, shared.services.len(), |s| &s.id);
+            self.check_not_shared(obj, "actors", &actors, shared.actors.len(), |a| &a.id);
         }
         if actors.is_empty() {
             actors.push(Actor {
@@ -595,7 +601,7 @@ impl Cx {
             });
         }
 
-        let header = self.req(obj, "report", |cx, n| cx.header(n, index));
+        let header = self.req(obj, "report", |cx, n| cx.header(n));
         let incident =
             self.req(obj, "incident", |cx, n| cx.incident(n, zone, &services, header.as_ref()));
         let timeline = match (obj.get("timeline"), &incident) {
@@ -636,13 +642,28 @@ impl Cx {
         })
     }
 
-    fn check_unique<T>(&mut self, items: &[T], key: &str, id: impl Fn(&T) -> &String) {
-        for (i, item) in items.iter().enumerate() {
-            if items[..i].iter().any(|o| id(o) == id(item)) {
-                let dup = id(item).clone();
-                self.in_key(key, |cx| {
-                    cx.problems.push(Problem::error(cx.here(), None, ProblemKind::DuplicateId(dup)))
-                });
+    /// A history entry's own services (or actors) must not reuse an id of the shared ones.
+    /// `all` is the shared list followed by the entry's own. Duplicates inside either list are
+    /// reported where that list is read, so only the clashes between the two are reported here.
+    fn check_not_shared<T>(
+        &mut self,
+        obj: &Obj<'_>,
+        key: &str,
+        all: &[T],
+        shared_len: usize,
+        id: impl Fn(&T) -> &String,
+    ) {
+        let Some(list) = obj.get(key) else { return };
+        let Value::Array(items) = &list.value else { return };
+        let (shared, own) = all.split_at(shared_len.min(all.len()));
+        for item in own {
+            let dup = id(item);
+            if !shared.iter().any(|s| id(s) == dup) {
+                continue;
+            }
+            if let Some((j, n)) = items.iter().enumerate().find(|(_, n)| id_of(n) == Some(dup)) {
+                let kind = ProblemKind::DuplicateId(dup.clone());
+                self.in_key(key, |cx| cx.in_index(j, |cx| cx.in_key("id", |cx| cx.error(n.pos, kind))));
             }
         }
     }
@@ -688,9 +709,11 @@ impl Cx {
         }
     }
 
-    fn header(&mut self, node: &Node, index: usize) -> Option<(Header, String)> {
+    /// The header and the report's id as given (empty when absent: filled in by position once
+    /// every report of the document is known).
+    fn header(&mut self, node: &Node) -> Option<(Header, String)> {
         let o = self.object(node, HEADER_FIELDS)?;
-        let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_else(|| format!("r{}", index + 1));
+        let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
         let title = self.req(&o, "title", |cx, n| cx.text(n));
         let issued = self.req(&o, "issued", |cx, n| cx.date(n));
         let kind = self.opt(&o, "kind", |cx, n| cx.one_of(n, REPORT_KINDS, |s| REPORT_KINDS.iter().copied().find(|k| *k == s)));
@@ -799,21 +822,35 @@ impl Cx {
                 p.label = circled(i + 1);
             }
         }
+        fill_missing_ids(phases.iter_mut().map(|p| &mut p.id), "p");
 
-        // The period: as given, else from the phases.
+        // The period: as given, else from the phases. Without it the incident cannot be shown,
+        // but the rest of it is still checked so that every problem is reported at once.
         let start = match start {
-            Some(s) => s,
+            Some(s) => Some(s),
             None if !phases.is_empty() => phases
                 .iter()
                 .map(|p| p.period.start)
                 .filter(TimePoint::is_known)
                 .min_by_key(|t| t.sort_key())
-                .unwrap_or(phases[0].period.start),
+                .or(Some(phases[0].period.start)),
             None => {
-                if phases_ok && !o.has("start") {
-                    self.in_key("start", |cx| cx.error(node.pos, ProblemKind::Missing));
+                match o.members.iter().find(|(k, _)| k.name == "start") {
+                    // `"start": null`: `opt` reads it as absent, but a start is needed here.
+                    Some((_, n)) if n.value == Value::Null => self.in_key("start", |cx| {
+                        cx.error(
+                            n.pos,
+                            ProblemKind::WrongType { expected: "string or object", found: "null" },
+                        )
+                    }),
+                    // Present but broken: already reported.
+                    Some(_) => {}
+                    None if phases_ok => {
+                        self.in_key("start", |cx| cx.error(node.pos, ProblemKind::Missing))
+                    }
+                    None => {}
                 }
-                return None;
+                None
             }
         };
         let end = match end {
@@ -825,40 +862,42 @@ impl Cx {
                 .max_by_key(|t| t.latest().map(|l| l.timestamp_millis())),
             None => None,
         };
-        let period = Period { start, end };
-        if let Some(n) = o.get("end") {
-            if ends_before(&period) {
-                self.in_key("end", |cx| cx.error(n.pos, ProblemKind::EndBeforeStart));
-            }
-        }
-        if let Some(Value::Array(items)) = phase_nodes.map(|n| &n.value) {
-            for (i, p) in phases.iter().enumerate() {
-                if p.implicit || !outside(&p.period, &period) {
-                    continue;
+        let period = start.map(|start| Period { start, end });
+        if let Some(period) = &period {
+            if let Some(n) = o.get("end") {
+                if ends_before(period) {
+                    self.in_key("end", |cx| cx.error(n.pos, ProblemKind::EndBeforeStart));
                 }
-                let pos = items.get(i).map(|n| n.pos);
-                self.in_key("phases", |cx| {
-                    cx.in_index(i, |cx| {
-                        cx.problems.push(Problem::warning(
-                            cx.here(),
-                            pos,
-                            ProblemKind::PhaseOutsidePeriod,
-                        ))
-                    })
+            }
+            if let Some(Value::Array(items)) = phase_nodes.map(|n| &n.value) {
+                for (i, p) in phases.iter().enumerate() {
+                    if p.implicit || !outside(&p.period, period) {
+                        continue;
+                    }
+                    let pos = items.get(i).map(|n| n.pos);
+                    self.in_key("phases", |cx| {
+                        cx.in_index(i, |cx| {
+                            cx.problems.push(Problem::warning(
+                                cx.here(),
+                                pos,
+                                ProblemKind::PhaseOutsidePeriod,
+                            ))
+                        })
+                    });
+                }
+            }
+            if phases.is_empty() {
+                phases.push(Phase {
+                    id: "p1".into(),
+                    label: circled(1),
+                    period: *period,
+                    summary: header.and_then(|h| h.0.summary.clone()),
+                    impact: Vec::new(),
+                    notes: Vec::new(),
+                    customers: None,
+                    implicit: true,
                 });
             }
-        }
-        if phases.is_empty() {
-            phases.push(Phase {
-                id: "p1".into(),
-                label: circled(1),
-                period,
-                summary: header.and_then(|h| h.0.summary.clone()),
-                impact: Vec::new(),
-                notes: Vec::new(),
-                customers: None,
-                implicit: true,
-            });
         }
 
         let scope = self.opt(&o, "scope", |cx, n| cx.scope(n)).unwrap_or_default();
@@ -916,7 +955,7 @@ impl Cx {
             return None;
         }
         Some(Incident {
-            period,
+            period: period?,
             phases,
             scope,
             unaffected,
@@ -1022,15 +1061,10 @@ impl Cx {
         let list = self.list(node, |cx, n| cx.event(n, zone, actors, services, incident))?;
         let Value::Array(items) = &node.value else { return None };
         let mut out = list;
-        // Fill generated ids, then check uniqueness of the given ones.
-        for (i, e) in out.iter_mut().enumerate() {
-            if e.id.is_empty() {
-                e.id = format!("e{}", i + 1);
-            }
-        }
+        // Check uniqueness of the given ids, then fill in the missing ones.
         let mut seen: HashMap<String, ()> = HashMap::new();
         for (i, e) in out.iter().enumerate() {
-            if seen.insert(e.id.clone(), ()).is_some() {
+            if !e.id.is_empty() && seen.insert(e.id.clone(), ()).is_some() {
                 let pos = items.get(i).map(|n| n.pos);
                 let id = e.id.clone();
                 self.in_index(i, |cx| {
@@ -1040,6 +1074,7 @@ impl Cx {
                 });
             }
         }
+        fill_missing_ids(out.iter_mut().map(|e| &mut e.id), "e");
         Some(out)
     }
 
@@ -1234,6 +1269,34 @@ fn id_of(node: &Node) -> Option<&String> {
     })
 }
 
+/// Gives every empty id `prefix` + its 1-based position ("e1", "p2"…), or the next free number
+/// when an author already used that id for another item: a generated id must never collide
+/// with a given one (that would be reported as a duplicate the author did not write).
+fn fill_missing_ids<'a>(ids: impl Iterator<Item = &'a mut String>, prefix: &str) {
+    let mut ids: Vec<&mut String> = ids.collect();
+    let mut taken: std::collections::HashSet<String> =
+        ids.iter().filter(|id| !id.is_empty()).map(|id| id.to_string()).collect();
+    for (i, id) in ids.iter_mut().enumerate() {
+        if !id.is_empty() {
+            continue;
+        }
+        let mut n = i + 1;
+        while taken.contains(&format!("{prefix}{n}")) {
+            n += 1;
+        }
+        **id = format!("{prefix}{n}");
+        taken.insert(id.to_string());
+    }
+}
+
+/// Where `reports[i].report.id` is written.
+fn report_id_pos(entry: &Node) -> Option<Pos> {
+    let Value::Object(m) = &entry.value else { return None };
+    let (_, header) = m.iter().find(|(k, _)| k.name == "report")?;
+    let Value::Object(h) = &header.value else { return None };
+    h.iter().find(|(k, _)| k.name == "id").map(|(_, v)| v.pos)
+}
+
 fn service_index(services: &[Service], id: &str) -> Option<usize> {
     services.iter().position(|s| s.id == id)
 }
@@ -1252,9 +1315,18 @@ fn guess_zone(obj: &Obj<'_>, lang: Lang) -> FixedOffset {
         };
         parse_instant(s).ok().map(|t| *t.offset())
     };
-    let incident_start = obj.get("incident").and_then(|i| match &i.value {
-        Value::Object(m) => m.iter().find(|(k, _)| k.name == "start").and_then(|(_, v)| from_node(v)),
-        _ => None,
+    fn member<'n>(n: &'n Node, name: &str) -> Option<&'n Node> {
+        let Value::Object(m) = &n.value else { return None };
+        m.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+    }
+    // Without its own start, the incident starts with its phases: the first one that has an
+    // instant.
+    let incident_start = obj.get("incident").and_then(|i| {
+        member(i, "start").and_then(from_node).or_else(|| {
+            let phases = member(i, "phases")?;
+            let Value::Array(items) = &phases.value else { return None };
+            items.iter().find_map(|p| member(p, "start").and_then(from_node))
+        })
     });
     let first_event = || {
         let Value::Array(items) = &obj.get("timeline")?.value else { return None };
