@@ -166,7 +166,7 @@ async fn phase_rows_show_period_duration_level_and_notes() {
     );
     // The ※ mark is added where the author left it out.
     assert!(first.contains("<li class=\"hk-impact__note\">※到着が遅れました。</li>"));
-    assert!(first.contains("影響を受けたお客様: 4,312"));
+    assert!(first.contains("影響を受けたお客様数：4,312"));
 
     let second = row(&html, 1);
     assert_eq!(

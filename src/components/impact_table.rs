@@ -148,7 +148,7 @@ pub fn PhaseTable(props: &PhaseTableProps) -> Html {
             None => html! { { phase.label.clone() } },
         };
         let customers = phase.customers.map(|n| {
-            let text = format!("{}{}", tr(lang, "影響を受けたお客様: ", "Customers affected: "), group_digits(n));
+            let text = format!("{}{}", tr(lang, "影響を受けたお客様数：", "Customers affected: "), group_digits(n));
             html! { <p class="hk-impact__customers">{ text }</p> }
         });
         html! {
