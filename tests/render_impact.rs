@@ -383,3 +383,71 @@ async fn pieces_render_still_without_a_callback() {
     assert!(!matrix.contains("<button"));
     assert!(matrix.contains("data-testid=\"impact-matrix\""));
 }
+
+/// Every shipped example (each report of the history too) renders one row per phase and one
+/// matrix row per service, without a 午前12時 or an empty period anywhere.
+#[tokio::test]
+async fn every_example_report_renders() {
+    for (name, text) in [
+        ("sample.json", include_str!("../examples/sample.json")),
+        ("sample-en.json", include_str!("../examples/sample-en.json")),
+        ("history.json", include_str!("../examples/history.json")),
+        ("minimal.json", include_str!("../examples/minimal.json")),
+    ] {
+        let outcome = decode_str(text);
+        let document = outcome
+            .document
+            .unwrap_or_else(|| panic!("{name} does not decode"));
+        for report in document.reports {
+            let phases = report.incident.phases.len();
+            let services = report.services.len();
+            let id = report.id.clone();
+            let html = render_table(Rc::new(report), document.lang, Some(0)).await;
+            assert_eq!(
+                html.matches("data-selected=").count(),
+                phases,
+                "{name} {id}"
+            );
+            assert_eq!(
+                html.matches("data-service=").count(),
+                services,
+                "{name} {id}"
+            );
+            assert!(!html.contains("午前12時"), "{name} {id}");
+            assert!(
+                !html.contains("<td class=\"hk-impact__period\"></td>"),
+                "{name} {id}"
+            );
+            assert!(
+                !html.contains("<td class=\"hk-impact__duration\"></td>"),
+                "{name} {id}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn built_in_sample_figures() {
+    let html = render_table(
+        report(include_str!("../examples/sample.json")),
+        Lang::Ja,
+        None,
+    )
+    .await;
+    assert_eq!(
+        text_of(&html, "data-fact=\"period\""),
+        "障害発生日時2026年2月17日(火)9時40分頃～2月24日(火)11時50分"
+    );
+    assert_eq!(
+        cell_text(row(&html, 0), "hk-impact__period"),
+        "2月17日(火)9時40分頃～21時30分"
+    );
+    assert_eq!(
+        cell_text(row(&html, 0), "hk-impact__duration"),
+        "約11時間50分"
+    );
+    assert_eq!(
+        text_of(&html, "class=\"hk-impact__unaffected\""),
+        "なお、メール送信(SMTP)、ホームページ公開、DNSは正常に稼働しておりました。"
+    );
+}
