@@ -62,6 +62,13 @@ fn decode_parsed(parsed: json::Parsed) -> Outcome {
     if parsed.had_bom {
         cx.problems.push(Problem::warning("", None, ProblemKind::Bom));
     }
+    // A Statuspage export is converted instead of decoded (see `import`).
+    if crate::import::looks_like_statuspage(&parsed.root) {
+        let mut outcome = crate::import::convert(&parsed.root, Lang::default());
+        outcome.problems.splice(0..0, cx.problems);
+        outcome.problems.sort_by_key(|p| p.severity);
+        return outcome;
+    }
     let document = cx.document(&parsed.root);
     let mut problems = cx.problems;
     // Stable: keeps document order inside each severity.

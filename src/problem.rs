@@ -61,6 +61,9 @@ pub enum ProblemKind {
     ClosingMismatch { opening: &'static str, closing: &'static str, used: &'static str },
     UnsafeUrl(String),
     UnaffectedButImpacted(String),
+    // Importing another format.
+    /// A Statuspage file with no incident or maintenance in it.
+    NoIncidents,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -166,6 +169,7 @@ impl Problem {
             ClosingMismatch { .. } => "closing-mismatch",
             UnsafeUrl(_) => "unsafe-url",
             UnaffectedButImpacted(_) => "unaffected-but-impacted",
+            NoIncidents => "no-incidents",
         }
     }
 
@@ -223,6 +227,7 @@ impl Problem {
                 ClosingMismatch { opening, closing, used } => format!("頭語「{opening}」に結語「{closing}」は対応しません。「{used}」で表示します。"),
                 UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:、http:、mailto:、tel: のいずれかで始めてください。", shorten(s)),
                 UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
+                NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
             },
             Lang::En => match &self.kind {
                 BadSource(s) => format!("The source \"{}\" is not an http(s) URL. Give a URL starting with http:// or https://, or a relative path.", shorten(s)),
@@ -259,6 +264,7 @@ impl Problem {
                 ClosingMismatch { opening, closing, used } => format!("The closing {closing} does not pair with the opening {opening}; {used} is used instead."),
                 UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Start it with https:, http:, mailto: or tel:.", shorten(s)),
                 UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
+                NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
             },
         }
     }
