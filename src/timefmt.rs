@@ -1356,4 +1356,47 @@ mod tests {
             "UTC-03:30"
         );
     }
+
+    // ---- invariants over whole ranges (exhaustive loops: deterministic and cheap) ----
+
+    #[test]
+    fn era_years_written_as_people_write_them_over_a_century() {
+        let mut d = day(1926, 1, 1);
+        while d <= day(2040, 12, 31) {
+            let text = wareki().date(d);
+            assert!(
+                !text.contains("和1年") && !text.contains("成1年"),
+                "{d} → {text}"
+            );
+            let first_of_era = ERAS.iter().any(|&(_, y, _, _)| y == d.year());
+            if text.contains("元年") {
+                assert!(first_of_era, "{d} → {text}");
+            }
+            d = d.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn twelve_hour_clock_covers_every_minute_once() {
+        let mut seen = std::collections::HashSet::new();
+        for h in 0..24 {
+            for m in 0..60 {
+                let text = ja12().time_of_day(&ex(at(2016, 10, 11, h, m)));
+                assert!(seen.insert(text.clone()), "{h}:{m} → {text} twice");
+                assert!(
+                    text == "正午" || text.starts_with("午前") || text.starts_with("午後"),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn approximate_durations_stay_close() {
+        for m in 60..(30 * 24 * 60) {
+            let rounded = round_like_people(m);
+            // Within 8% of the real length (a week rounded to the day is the loosest step).
+            assert!((rounded - m).abs() * 100 <= m * 8, "{m} → {rounded}");
+        }
+    }
 }
