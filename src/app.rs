@@ -45,6 +45,8 @@ pub struct Config {
     pub standalone: bool,
     /// `?allow_origin=`: host origins whose postMessage reports are accepted.
     pub allow_origins: Rc<[String]>,
+    /// `?restore=1`: reopen the last good document of this tab (the crash screen's reload).
+    pub restore: bool,
 }
 
 /// Colour theme; `Auto` follows the system.
@@ -95,6 +97,7 @@ impl Config {
             theme: web::query_param("theme").and_then(|t| Theme::from_code(&t)).unwrap_or_default(),
             embed: web::query_param("embed").is_some_and(|v| v == "1" || v == "true"),
             standalone: true,
+            restore: web::query_param("restore").is_some_and(|v| v == "1"),
             allow_origins: web::query_param("allow_origin")
                 .map(|o| crate::embed::parse_allowed_origins(&o))
                 .unwrap_or_default()
@@ -173,7 +176,12 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let config = config.clone();
         use_effect_with((), move |_| {
-            if let Some(src) = &config.src {
+            let restored = config.restore.then(web::last_good).flatten();
+            if let Some(json) = restored {
+                let outcome = decode_str(&json);
+                let source = tr(config.lang.unwrap_or_default(), "復元した報告", "restored report");
+                dispatch.dispatch(Action::Decoded { source: source.into(), outcome });
+            } else if let Some(src) = &config.src {
                 load_url(src, &dispatch);
             } else if let Some(data) = &config.data {
                 let outcome = decode_str(data);
@@ -247,6 +255,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
             },
         );
+    }
+
+    // Keep the last good document for the crash screen's "reload" (standalone page only).
+    {
+        let standalone = config.standalone;
+        use_effect_with(state.document.clone(), move |doc| {
+            if let (true, Some(doc)) = (standalone, doc) {
+                web::remember_last_good(&crate::export::to_json(doc));
+            }
+        });
     }
 
     // A host page may send the report with postMessage, from the origins it listed.
@@ -669,7 +687,11 @@ pub fn install_panic_hook() {
             ));
             if let Ok(a) = doc.create_element("a") {
                 let href = web_sys::window()
-                    .and_then(|w| w.location().href().ok())
+                    .and_then(|w| web_sys::Url::new(&w.location().href().ok()?).ok())
+                    .map(|url| {
+                        url.search_params().set("restore", "1");
+                        String::from(url.href())
+                    })
                     .unwrap_or_default();
                 let _ = a.set_attribute("href", &href);
                 a.set_text_content(Some(" 再読み込み / Reload"));

@@ -231,3 +231,22 @@ pub fn set_document_title(title: &str) {
         d.set_title(title);
     }
 }
+
+/// Key under which the last good document is kept for the tab, so a crash can be recovered.
+const LAST_GOOD_KEY: &str = "hokoku:last-good";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// Remembers the normalized JSON of the document shown (quota errors are ignored: this is a
+/// convenience, not storage the user relies on).
+pub fn remember_last_good(json: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(LAST_GOOD_KEY, json);
+    }
+}
+
+pub fn last_good() -> Option<String> {
+    session_storage()?.get_item(LAST_GOOD_KEY).ok().flatten()
+}
