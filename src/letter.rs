@@ -257,7 +257,7 @@ pub fn subject(title: &str, kind: ReportKind, lang: Lang) -> String {
             (m, already)
         }
         (Lang::Ja, ReportKind::Final) => ("最終報告".into(), title.contains("最終")),
-        (Lang::Ja, ReportKind::Recovery) => ("復旧のご報告".into(), title.contains("復旧")),
+        (Lang::Ja, ReportKind::Recovery) => ("復旧報告".into(), title.contains("復旧")),
         (Lang::En, kind) => {
             let lower = title.to_lowercase();
             match kind {
@@ -1045,7 +1045,7 @@ mod tests {
         let recovery = ja(r#", "kind": "recovery""#, "");
         assert_eq!(
             recovery.subject,
-            "メール配送遅延のご報告とお詫び（復旧のご報告）"
+            "メール配送遅延のご報告とお詫び（復旧報告）"
         );
         assert_eq!(
             recovery.body[1],
