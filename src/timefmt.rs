@@ -332,9 +332,15 @@ impl Fmt {
     }
 
     /// A point without its date, for rows grouped by day: `17時05分頃`, `午後5時05分頃`, `早朝`;
-    /// a date-only point gives `""` (and its qualifier alone when it has one).
+    /// a date-only point gives `""`, or, when qualified, its day and qualifier (`7月3日(金)頃`):
+    /// a bare `頃` would not say what is approximate.
     pub fn time_of_day(&self, t: &TimePoint) -> String {
-        self.point(t, DateShown::Omitted)
+        match t.when {
+            When::Day { part: None, .. } if t.approx != Approx::Exact => {
+                self.point(t, DateShown::WithoutYear)
+            }
+            _ => self.point(t, DateShown::Omitted),
+        }
     }
 
     /// A period with the repeated date dropped inside one day and the repeated year across days:
@@ -360,7 +366,14 @@ impl Fmt {
             return format!("{start}{sep}{ongoing}");
         };
         let end_shown = match (start_day, self.day_of(&end_point)) {
-            (Some(s), Some(e)) if s == e => DateShown::Omitted,
+            // A qualified bare day keeps its date: `～頃` alone would not say what is approximate.
+            (Some(s), Some(e))
+                if s == e
+                    && !(matches!(end_point.when, When::Day { part: None, .. })
+                        && end_point.approx != Approx::Exact) =>
+            {
+                DateShown::Omitted
+            }
             (Some(s), Some(e)) if self.lang == Lang::Ja && self.same_written_year(s, e) => {
                 DateShown::WithoutYear
             }
@@ -476,6 +489,35 @@ impl Fmt {
                 }
                 Lang::En => format!("by the end of {} {year}", month_en(month)),
             },
+        }
+    }
+
+    /// A month as a heading (history view): `2024年6月`, `令和6年6月`, `June 2024`.
+    pub fn year_month(&self, year: i32, month: u32) -> String {
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return format!("{year}-{month:02}");
+        };
+        match self.lang {
+            Lang::Ja => format!("{}{month}月", self.year_ja(first)),
+            Lang::En => format!("{} {year}", month_en(month)),
+        }
+    }
+
+    /// A year as a heading (history view): `2024年`, `令和6年`, `2024`; a year in which an era
+    /// began names both: `平成31年・令和元年`.
+    pub fn year(&self, year: i32) -> String {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return year.to_string();
+        };
+        match self.lang {
+            Lang::Ja if self.year_ja(first) != self.year_ja(last) => {
+                format!("{}・{}", self.year_ja(first), self.year_ja(last))
+            }
+            Lang::Ja => self.year_ja(first),
+            Lang::En => year.to_string(),
         }
     }
 
@@ -918,6 +960,16 @@ mod tests {
     }
 
     #[test]
+    fn qualified_date_only_keeps_its_day_without_the_date() {
+        let about = TimePoint {
+            approx: Approx::About,
+            ..bare(day(2009, 7, 3))
+        };
+        assert_eq!(ja().time_of_day(&about), "7月3日(金)頃");
+        assert_eq!(en().time_of_day(&about), "around Fri, July 3");
+    }
+
+    #[test]
     fn date_only_qualified() {
         let about = TimePoint {
             approx: Approx::About,
@@ -1100,6 +1152,14 @@ mod tests {
         assert_eq!(ja().period(&p), "2018年7月1日(日)～7月13日(金)");
         let one = period(bare(day(2018, 7, 1)), Some(bare(day(2018, 7, 1))));
         assert_eq!(ja().period(&one), "2018年7月1日(日)");
+        let until = TimePoint {
+            approx: Approx::Until,
+            ..bare(day(2018, 7, 1))
+        };
+        assert_eq!(
+            ja().period(&period(bare(day(2018, 7, 1)), Some(until))),
+            "2018年7月1日(日)～7月1日(日)まで"
+        );
     }
 
     #[test]
