@@ -336,7 +336,7 @@ pub enum TimePoint {
         #[cfg_attr(
             feature = "schema",
             schemars(regex(
-                pattern = r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2}))?$"
+                pattern = r"^\d{4}-\d{2}-\d{2}((T\d{2}:\d{2}|[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?)([Zz]|[+-]\d{2}:\d{2}))?$"
             ))
         )]
         String,
@@ -357,7 +357,7 @@ pub struct TimeFields {
     #[cfg_attr(
         feature = "schema",
         schemars(regex(
-            pattern = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$"
+            pattern = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}|[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?)([Zz]|[+-]\d{2}:\d{2})$"
         ))
     )]
     pub at: Option<Option<String>>,
