@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod timefmt;
 pub mod impact;
+pub mod history;
 pub mod import;
 pub mod layout;
 pub mod letter;
