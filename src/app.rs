@@ -8,6 +8,7 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::impact_table::ImpactTable;
+use crate::components::letter_view::LetterView;
 use crate::components::problems::ProblemsPanel;
 use crate::decode::{decode_bytes, decode_str};
 use crate::i18n::tr;
@@ -20,7 +21,7 @@ use crate::{safe, web};
 pub const SAMPLE_JSON: &str = include_str!("../examples/sample.json");
 
 /// Views that exist, in switcher order. Each is added here when it is real.
-pub const VIEWS: &[View] = &[View::Table];
+pub const VIEWS: &[View] = &[View::Table, View::Letter];
 
 /// How the app was started: from the page URL, or (later) by a host page's mount call.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -621,7 +622,8 @@ fn view_panel(
             <ImpactTable {report} lang={lang} selected_phase={state.selection.phase()}
                 onselectphase={select_phase} />
         },
-        View::Timeline | View::Letter => Html::default(),
+        View::Letter => html! { <LetterView {report} {lang} /> },
+        View::Timeline => Html::default(),
     };
     if embed {
         // No tabs in embed mode, so no tab panel either.
