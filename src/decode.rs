@@ -522,7 +522,8 @@ impl Cx {
         let zone = self.opt(&obj, "zone", |cx, n| cx.offset(n));
         let shared_services = self.opt(&obj, "services", |cx, n| cx.services(n)).unwrap_or_default();
         let shared_actors = self.opt(&obj, "actors", |cx, n| cx.actors(n)).unwrap_or_default();
-        let shared = Shared { lang, zone, services: shared_services, actors: shared_actors };
+        let mut shared =
+            Shared { lang, zone, services: shared_services, actors: shared_actors, letter: None };
 
         match (obj.get("report"), obj.get("reports")) {
             (Some(_), Some(n)) => {
@@ -530,6 +531,8 @@ impl Cx {
                 None
             }
             (None, Some(list)) => {
+                shared.letter = obj.get("letter").map(|n| self.in_key("letter", |cx| cx.letter(n)));
+                let shared = &shared;
                 let reports = self.in_key("reports", |cx| {
                     let Value::Array(items) = &list.value else {
                         cx.wrong_type(list, "array");
@@ -572,7 +575,7 @@ impl Cx {
     }
 
     /// One report: from the document root (single) or from an entry of `reports`.
-    /// `shared_letter_from` is the document root, whose `letter` a history entry inherits.
+    /// `shared_letter_from` is the document root when `obj` is an entry of a history.
     fn report(
         &mut self,
         obj: &Obj<'_>,
@@ -623,19 +626,14 @@ impl Cx {
             }
             (None, _) => Some(Vec::new()),
         };
-        let letter_node = obj.get("letter").map(|n| (n, "letter")).or_else(|| {
-            shared_letter_from.and_then(|root| root.get("letter")).map(|n| (n, "letter"))
-        });
-        let letter = match letter_node {
-            Some((n, key)) if obj.get("letter").is_some() => self.in_key(key, |cx| cx.letter(n)),
-            // Inherited from the document root: report its problems there, once is enough.
-            Some((n, _)) => {
-                let saved = std::mem::take(&mut self.path);
-                let l = self.in_key("letter", |cx| cx.letter(n));
-                self.path = saved;
-                l
-            }
-            None => Some(LetterOptions::default_for()),
+        let letter = match obj.get("letter") {
+            Some(n) => self.in_key("letter", |cx| cx.letter(n)),
+            // A history entry inherits the document's letter, decoded (and its problems
+            // reported) once in `document`.
+            None => match &shared.letter {
+                Some(shared_letter) => shared_letter.clone(),
+                None => Some(LetterOptions::default_for()),
+            },
         };
         Some(Report {
             id: header.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
@@ -1243,6 +1241,8 @@ struct Shared {
     zone: Option<FixedOffset>,
     services: Vec<Service>,
     actors: Vec<Actor>,
+    /// A history's top-level `letter`: `None` when absent, `Some(None)` when broken.
+    letter: Option<Option<LetterOptions>>,
 }
 
 impl Incident {

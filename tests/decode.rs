@@ -443,15 +443,12 @@ fn wrong_types_name_the_path_and_both_types() {
         let (text, o) = decode_with(change);
         let p = only(&o, "wrong-type", E, path);
         assert_eq!(p.kind, ProblemKind::WrongType { expected, found }, "{path}");
-        let needle = match value {
-            "{\n" | "[\n" => format!("{value}"),
-            v => format!(": {v}"),
-        };
-        if !value.ends_with('\n') {
-            let mut pos = at(&text, &needle);
-            pos.column += 2;
-            assert_eq!(p.pos, Some(pos), "{path}");
-        }
+        // The value starts after `"key": ` (pretty JSON puts it on the key's line).
+        let key = path.rsplit('.').next().unwrap_or(path);
+        let value = value.trim_end_matches('\n');
+        let mut pos = at(&text, &format!("\"{key}\": {value}"));
+        pos.column += key.chars().count() as u32 + 4;
+        assert_eq!(p.pos, Some(pos), "{path}");
     }
 }
 
@@ -1739,4 +1736,18 @@ fn wrong_type_message_names_both_types_in_both_languages() {
     );
     assert_eq!(p.message(Lang::En), "Expected string, found number.");
     assert!(p.message(Lang::Ja).contains("文字列") && p.message(Lang::Ja).contains("数値"));
+}
+
+#[test]
+fn a_shared_letter_problem_is_reported_once() {
+    let (_, o) = decode_history(|v| v["letter"] = json!({"opening": "前略", "clock": "ampm"}));
+    expect(
+        &o,
+        &[
+            ("not-one-of", E, "letter.opening"),
+            ("not-one-of", E, "letter.clock"),
+        ],
+    );
+    let (_, o) = decode_history(|v| v["letter"] = json!({"opening": "拝啓", "closing": "謹白"}));
+    only(&o, "closing-mismatch", W, "letter.closing");
 }
