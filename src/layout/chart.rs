@@ -337,7 +337,8 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         })
         .collect();
     layout.lanes_bottom = layout.lanes_top + layout.lanes.len().max(1) as f64 * LANE_H;
-    layout.height = layout.lanes_bottom + 10.0;
+    // Room below the lanes for the start and recovery labels.
+    layout.height = layout.lanes_bottom + 24.0;
 
     if let Some(view) = &view {
         place_events(report, prepared, spec, view, &mut layout);
@@ -385,26 +386,30 @@ fn bands(report: &Report, view: &View, fmt: &Fmt) -> Vec<Band> {
         let room = x1 - x0 - 6.0;
         // Longest first: the period without its year, then just the times, then the ① alone.
         let within = fmt.period_within(&phase.period, fmt.day_of(&phase.period.start));
+        let one_day = phase
+            .period
+            .end
+            .is_some_and(|e| fmt.day_of(&e) == fmt.day_of(&phase.period.start));
+        let sep = tr(fmt.lang, "～", " – ");
         let times = match (fmt.time_of_day(&phase.period.start), phase.period.end) {
             (start, _) if start.is_empty() => String::new(),
-            (start, Some(end)) => format!(
-                "{start}{}{}",
-                tr(fmt.lang, "～", " – "),
-                fmt.time_of_day(&end)
-            ),
-            (start, None) => format!("{start}{}", tr(fmt.lang, "～", " – ")),
+            // Times alone would hide that the phase runs into another day.
+            (_, Some(_)) if !one_day => String::new(),
+            (start, Some(end)) => format!("{start}{sep}{}", fmt.time_of_day(&end)),
+            (start, None) => format!("{start}{sep}"),
         };
-        let label = [
-            format!("{} {}", phase.label, within),
-            format!("{} {}", phase.label, times),
-        ]
-        .iter()
-        .find(|c| text::width(c, LABEL_FONT) <= room)
-        .cloned()
-        .or_else(|| {
-            (text::width(&phase.label, LABEL_FONT) <= room.max(14.0)).then(|| phase.label.clone())
-        })
-        .unwrap_or_default();
+        let label = [within, times]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| format!("{} {c}", phase.label))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .find(|c| text::width(c, LABEL_FONT) <= room)
+            .or_else(|| {
+                (text::width(&phase.label, LABEL_FONT) <= room.max(14.0))
+                    .then(|| phase.label.clone())
+            })
+            .unwrap_or_default();
         out.push(Band {
             phase: i,
             x0,

@@ -239,7 +239,7 @@ pub fn day_groups(
     report: &Report,
     prepared: &Prepared,
     fmt: &Fmt,
-    include: impl Fn(usize) -> bool,
+    mut include: impl FnMut(usize) -> bool,
 ) -> Vec<DayGroup> {
     let mut groups: Vec<DayGroup> = Vec::new();
     for &i in &prepared.order {

@@ -40,6 +40,8 @@ pub struct Tick {
     pub x: f64,
     pub t: i64,
     pub label: String,
+    /// An island's own day label: kept over a plain tick it collides with.
+    pub strong: bool,
 }
 
 /// The two rows of the axis.
@@ -64,7 +66,6 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
     let mut days = Vec::new();
     let mut times = Vec::new();
     let mut finest: Option<i64> = None;
-    let mut widest_day_px: f64 = 0.0;
     for seg in view.scale.segments().iter().filter(|s| !s.gap) {
         let a = seg.t0.max(lo);
         let b = seg.t1.min(hi);
@@ -72,7 +73,6 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
             continue;
         }
         let ratio = (view.x(seg.t1) - view.x(seg.t0)) / (seg.t1 - seg.t0) as f64;
-        widest_day_px = widest_day_px.max(DAY as f64 * ratio);
         let time_step = TIME_STEPS
             .iter()
             .copied()
@@ -85,13 +85,32 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
             * DAY;
         let step = time_step.unwrap_or(day_step);
         finest = Some(finest.map_or(step, |f| f.min(step)));
+        let before = days.len();
         for t in aligned(a, b, day_step, offset, day_step >= 7 * DAY) {
             if let Some(label) = local(t, fmt.zone).map(|d| fmt.axis_day(d.date_naive())) {
                 days.push(Tick {
                     x: view.x(t),
                     t,
                     label,
+                    strong: false,
                 });
+            }
+        }
+        // An island with no midnight in it (a relapse from 9 to 12 after a break, or the window
+        // zoomed into one day) still says which day it is, at its left end.
+        let first_x = days.get(before).map(|d| d.x).unwrap_or(f64::INFINITY);
+        if first_x - view.x(a) > day_label_px {
+            if let Some(d) = local(a, fmt.zone) {
+                let label = fmt.axis_day(d.date_naive());
+                days.insert(
+                    before,
+                    Tick {
+                        x: view.x(a).max(view.x0),
+                        t: a,
+                        label,
+                        strong: true,
+                    },
+                );
             }
         }
         if let Some(step) = time_step {
@@ -101,28 +120,14 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
                     continue;
                 }
                 if let Some(d) = local(t, fmt.zone) {
+                    let label = fmt.axis_time(d.hour(), d.minute());
                     times.push(Tick {
                         x: view.x(t),
                         t,
-                        label: fmt.axis_time(d.hour(), d.minute()),
+                        label,
+                        strong: false,
                     });
                 }
-            }
-        }
-    }
-    // When zoomed into one day, say which day it is at the left edge.
-    if widest_day_px > day_label_px {
-        let first_day_x = days.first().map(|d| d.x).unwrap_or(f64::INFINITY);
-        if first_day_x - view.x0 > day_label_px {
-            if let Some(d) = local(lo, fmt.zone) {
-                days.insert(
-                    0,
-                    Tick {
-                        x: view.x0,
-                        t: lo,
-                        label: fmt.axis_day(d.date_naive()),
-                    },
-                );
             }
         }
     }
@@ -166,15 +171,21 @@ fn local(t: i64, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
 
 /// Drops ticks that would crowd the previous kept one (ticks on both sides of a break).
 fn thin(ticks: &mut Vec<Tick>, min_gap: f64) {
-    let mut last = f64::NEG_INFINITY;
-    ticks.retain(|t| {
-        if t.x - last >= min_gap {
-            last = t.x;
-            true
-        } else {
-            false
+    let mut kept: Vec<Tick> = Vec::with_capacity(ticks.len());
+    for t in ticks.drain(..) {
+        match kept.last() {
+            Some(last) if t.x - last.x < min_gap => {
+                // An island's day label wins over a midnight squeezed against its break.
+                let room_before = kept.len() < 2 || t.x - kept[kept.len() - 2].x >= min_gap;
+                if t.strong && !last.strong && room_before {
+                    kept.pop();
+                    kept.push(t);
+                }
+            }
+            _ => kept.push(t),
         }
-    });
+    }
+    *ticks = kept;
 }
 
 #[cfg(test)]
