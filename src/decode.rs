@@ -546,7 +546,7 @@ impl Cx {
                     for (i, item) in items.iter().enumerate() {
                         let r = cx.in_index(i, |cx| {
                             let entry = cx.object(item, ENTRY_FIELDS)?;
-                            let r = cx.report(&entry, &shared, Some(&obj))?;
+                            let r = cx.report(&entry, shared, Some(&obj))?;
                             if !r.id.is_empty() && out.iter().any(|o| o.id == r.id) {
                                 let pos = report_id_pos(item).unwrap_or(item.pos);
                                 let id = r.id.clone();

@@ -36,7 +36,7 @@ pub fn to_raw(doc: &model::Document) -> raw::Document {
         ..raw::Document::default()
     };
     if doc.is_history {
-        out.reports = Some(doc.reports.iter().map(|r| entry(r)).collect());
+        out.reports = Some(doc.reports.iter().map(entry).collect());
         return out;
     }
     // A single-report document: the report's parts sit at the top level.
