@@ -40,6 +40,8 @@ pub struct Letter {
     pub issuer: Vec<String>,
     /// 件名, with the report's place in a series when the title does not say it.
     pub subject: String,
+    /// The end of `subject` that says the place in the series (`（最終報告）`), if it was added.
+    pub series: Option<String>,
     /// 頭語 + 前文 as one line (`拝啓　貴社…`), or the English salutation (`Dear Customers,`).
     pub opening: Option<String>,
     /// 主文 paragraphs (indented one full-width space by the layout).
@@ -78,7 +80,7 @@ pub enum Block {
     /// A ※ remark, set smaller.
     Note(String),
     List {
-        numbered: bool,
+        style: ListStyle,
         entries: Vec<String>,
     },
     /// Label / value lines without rules: 対象のお客様, 対象外, ….
@@ -92,6 +94,17 @@ pub enum Block {
     ImpactMatrix,
     /// The 経緯 table, grouped by day.
     Timeline(TimelineTable),
+}
+
+/// How list entries are marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListStyle {
+    /// ・ before each entry.
+    Bullet,
+    /// (1), (2)… : an order that matters, such as a chain of causes.
+    Numbered,
+    /// No mark: each entry starts with its own (× ▲ △ for levels).
+    Plain,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -202,6 +215,7 @@ pub fn compose(report: &Report, lang: Lang) -> Letter {
             .unwrap_or_else(|| pick(lang, "お客様各位", "To our customers")),
         issuer,
         subject: subject(&header.title, header.kind, lang),
+        series: series_marker(&header.title, header.kind, lang),
         opening,
         body,
         closing_paragraph,
@@ -246,6 +260,16 @@ fn unindent(p: &str) -> String {
 /// The title with the report's place in a series, unless the title already says it.
 pub fn subject(title: &str, kind: ReportKind, lang: Lang) -> String {
     let title = title.trim();
+    match series_marker(title, kind, lang) {
+        Some(marker) => format!("{title}{marker}"),
+        None => title.to_string(),
+    }
+}
+
+/// The part `subject` adds to the title (`（最終報告）`, ` (Final Report)`), apart so the layout
+/// can keep it on one line; `None` when the title already says it.
+pub fn series_marker(title: &str, kind: ReportKind, lang: Lang) -> Option<String> {
+    let title = title.trim();
     let (marker, already): (String, bool) = match (lang, kind) {
         (Lang::Ja, ReportKind::First) => (
             "第1報".into(),
@@ -272,9 +296,9 @@ pub fn subject(title: &str, kind: ReportKind, lang: Lang) -> String {
         }
     };
     match (already, lang) {
-        (true, _) => title.to_string(),
-        (false, Lang::Ja) => format!("{title}（{marker}）"),
-        (false, Lang::En) => format!("{title} ({marker})"),
+        (true, _) => None,
+        (false, Lang::Ja) => Some(format!("（{marker}）")),
+        (false, Lang::En) => Some(format!(" ({marker})")),
     }
 }
 
@@ -490,7 +514,7 @@ fn items(report: &Report, fmt: &Fmt) -> Vec<LetterSection> {
             LetterItem::Services => services_blocks(report, fmt.lang),
             LetterItem::Impact => impact_blocks(report, fmt),
             LetterItem::Cause => cause_blocks(report),
-            LetterItem::Actions => list_of(&report.incident.actions, false),
+            LetterItem::Actions => list_of(&report.incident.actions, ListStyle::Bullet),
             LetterItem::Measures => measures_blocks(report, fmt),
             LetterItem::Data => paragraphs(report.incident.data_loss.iter()),
             LetterItem::Sections => {
@@ -527,7 +551,7 @@ fn remark(text: &str) -> Block {
     }
 }
 
-fn list_of(entries: &[String], numbered: bool) -> Vec<Block> {
+fn list_of(entries: &[String], style: ListStyle) -> Vec<Block> {
     let entries: Vec<String> = entries
         .iter()
         .filter(|e| !e.trim().is_empty())
@@ -536,7 +560,7 @@ fn list_of(entries: &[String], numbered: bool) -> Vec<Block> {
     if entries.is_empty() {
         Vec::new()
     } else {
-        vec![Block::List { numbered, entries }]
+        vec![Block::List { style, entries }]
     }
 }
 
@@ -684,7 +708,7 @@ fn impact_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
                 })
             })
             .collect();
-        blocks.extend(list_of(&hit, false));
+        blocks.extend(list_of(&hit, ListStyle::Plain));
         blocks.extend(phase.notes.iter().map(|n| remark(n)));
         if let Some(c) = phase.customers {
             blocks.push(Block::Paragraph(match lang {
@@ -707,7 +731,12 @@ fn cause_blocks(report: &Report) -> Vec<Block> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| Block::Paragraph(unindent(s)))
         .collect();
-    blocks.extend(list_of(&cause.chain, cause.chain.len() > 1));
+    let style = if cause.chain.len() > 1 {
+        ListStyle::Numbered
+    } else {
+        ListStyle::Plain
+    };
+    blocks.extend(list_of(&cause.chain, style));
     blocks
 }
 
@@ -727,7 +756,7 @@ fn measures_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
         .all(|m| m.due.is_none() && m.status.is_none())
     {
         let texts: Vec<String> = measures.iter().map(|m| m.text.clone()).collect();
-        return list_of(&texts, false);
+        return list_of(&texts, ListStyle::Bullet);
     }
     let head = vec![
         pick(lang, "対策", "Measure"),
@@ -950,6 +979,7 @@ mod tests {
         assert_eq!(l.addressee, "お客様各位");
         assert_eq!(l.issuer, vec!["株式会社ミナモ通信", "運用部"]);
         assert_eq!(l.subject, "メール配送遅延のご報告とお詫び（最終報告）");
+        assert_eq!(l.series.as_deref(), Some("（最終報告）"));
         assert_eq!(
             l.opening.as_deref(),
             Some("拝啓　貴社ますますご盛栄のこととお慶び申し上げます。平素は格別のご高配を賜り、厚く御礼申し上げます。")
@@ -1269,7 +1299,7 @@ mod tests {
             l.items[2].blocks,
             vec![
                 Block::List {
-                    numbered: false,
+                    style: ListStyle::Plain,
                     entries: vec!["△ メール配送：遅延・性能低下".into()]
                 },
                 Block::Paragraph("なお、Webは正常に稼働しておりました。".into()),
@@ -1305,9 +1335,11 @@ mod tests {
         assert!(
             matches!(&cause[0], Block::Paragraph(p) if p.starts_with("米国データセンターの冷却設備"))
         );
-        assert!(matches!(&cause[1], Block::List { numbered: true, entries } if entries.len() == 4));
         assert!(
-            matches!(&l.items[4].blocks[0], Block::List { numbered: false, entries } if entries.len() == 4)
+            matches!(&cause[1], Block::List { style: ListStyle::Numbered, entries } if entries.len() == 4)
+        );
+        assert!(
+            matches!(&l.items[4].blocks[0], Block::List { style: ListStyle::Bullet, entries } if entries.len() == 4)
         );
         let Block::Table(measures) = &l.items[5].blocks[0] else {
             panic!("measures table")

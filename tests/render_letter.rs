@@ -50,7 +50,7 @@ async fn the_sample_letter_has_every_part_in_order() {
             r#"class="hk-letter__revised">2026年3月5日改訂<"#,
             r#"class="hk-letter__addressee">ハルカゼメールをご利用のお客様各位<"#,
             r#"class="hk-letter__issuer"><p>株式会社ハルカゼネット</p><p>サービス運用本部</p><p>本部長 三浦 恭介</p>"#,
-            r#"class="hk-letter__subject">ハルカゼメール メール受信・Webメール停止障害のご報告とお詫び（最終報告）<"#,
+            r#"class="hk-letter__subject">ハルカゼメール メール受信・Webメール停止障害のご報告とお詫び<span class="hk-letter__series">（最終報告）</span></h2>"#,
             r#"class="hk-letter__opening">拝啓　貴社ますますご盛栄のこととお慶び申し上げます。"#,
             r#"class="hk-letter__para">このたび、2026年2月17日(火)9時40分頃より、"#,
             r#"class="hk-letter__para hk-letter__para--last">このたびは多大なるご迷惑"#,
@@ -106,7 +106,7 @@ async fn the_english_letter() {
         &[
             r#"<time datetime="2025-09-12">September 12, 2025</time>"#,
             r#"class="hk-letter__addressee">To our customers<"#,
-            r#"class="hk-letter__subject">Form submission outage on September 9, 2025 (Final Report)<"#,
+            r#"class="hk-letter__subject">Form submission outage on September 9, 2025 <span class="hk-letter__series">(Final Report)</span></h2>"#,
             r#"class="hk-letter__opening">Dear Customers,<"#,
             r#"class="hk-letter__closing">Sincerely,<"#,
             r#"class="hk-letter__signature"><p>Kestrel Forms Inc.</p>"#,

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::components::impact_table::{ImpactMatrix, PhaseTable};
 use crate::i18n::tr;
 use crate::letter::{
-    compose, Block, ContactBlock, Field, Letter, LetterSection, Table, TimelineTable,
+    compose, Block, ContactBlock, Field, Letter, LetterSection, ListStyle, Table, TimelineTable,
 };
 use crate::model::{Lang, Report};
 
@@ -50,7 +50,7 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
             </div>
             <div class="hk-letter__paper">
                 { head(&letter, &props.report) }
-                <h2 class="hk-letter__subject">{ letter.subject.clone() }</h2>
+                { subject(&letter) }
                 if let Some(opening) = &letter.opening {
                     <p class="hk-letter__opening">{ opening.clone() }</p>
                 }
@@ -103,6 +103,26 @@ fn head(letter: &Letter, report: &Report) -> Html {
     }
 }
 
+/// 件名, with the series marker (（最終報告）) kept on one line.
+fn subject(letter: &Letter) -> Html {
+    let series = letter.series.as_deref().unwrap_or("");
+    let title = letter
+        .subject
+        .strip_suffix(series)
+        .unwrap_or(&letter.subject);
+    // A space before the marker (English) stays outside the unbreakable span, where it counts.
+    let marker = series.trim_start();
+    let space = &series[..series.len() - marker.len()];
+    html! {
+        <h2 class="hk-letter__subject">
+            { format!("{title}{space}") }
+            if !marker.is_empty() {
+                <span class="hk-letter__series">{ marker.to_string() }</span>
+            }
+        </h2>
+    }
+}
+
 fn issuer(letter: &Letter, class: &'static str) -> Html {
     html! {
         <div {class}>
@@ -130,21 +150,24 @@ fn block(b: &Block, report: &Rc<Report>, lang: Lang) -> Html {
         Block::Paragraph(text) => html! { <p class="hk-letter__text">{ text.clone() }</p> },
         Block::Note(text) => html! { <p class="hk-letter__note">{ text.clone() }</p> },
         Block::List {
-            numbered: true,
+            style: ListStyle::Numbered,
             entries,
         } => html! {
             <ol class="hk-letter__list hk-letter__list--numbered">
                 { for entries.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
             </ol>
         },
-        Block::List {
-            numbered: false,
-            entries,
-        } => html! {
-            <ul class="hk-letter__list">
-                { for entries.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
-            </ul>
-        },
+        Block::List { style, entries } => {
+            let class = classes!(
+                "hk-letter__list",
+                (*style == ListStyle::Plain).then_some("hk-letter__list--plain")
+            );
+            html! {
+                <ul {class}>
+                    { for entries.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+                </ul>
+            }
+        }
         Block::Fields(fields) => html! {
             <dl class="hk-letter__fields">{ for fields.iter().map(field) }</dl>
         },
