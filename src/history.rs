@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::impact::{outage_length, Length};
+use crate::impact::{outage_length, union_length, Length};
 use crate::model::{Document, ImpactLevel, Report};
 use crate::timefmt::Fmt;
 
@@ -28,6 +28,9 @@ pub struct Entry {
     /// The last day it covers (the start day while it is ongoing).
     pub last_day: Option<NaiveDate>,
     pub length: Length,
+    /// Time until recovery: the phases' union, so the quiet days between an incident and its
+    /// recurrence do not count as down time.
+    pub recovery: Length,
     pub worst: Option<ImpactLevel>,
     /// Indices into the report's services.
     pub affected: Vec<usize>,
@@ -77,6 +80,8 @@ impl Entry {
             day,
             last_day,
             length: Length::of(period),
+            recovery: union_length(report.incident.phases.iter().map(|p| &p.period))
+                .unwrap_or_else(|| Length::of(period)),
             worst,
             affected: report.affected_services(),
             summary,
@@ -309,7 +314,8 @@ pub struct MonthStats {
     pub outage_approx: bool,
     /// Incidents still going on (their outage time is not counted yet).
     pub ongoing: usize,
-    /// Mean time from start to recovery of the month's ended incidents.
+    /// Mean time to recovery of the month's ended incidents (each incident's phases, gaps
+    /// between them not counted).
     pub mttr_minutes: Option<i64>,
     pub mttr_approx: bool,
 }
@@ -358,7 +364,7 @@ pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
         if e.length.is_ongoing() || outage.is_some_and(|l| l.is_ongoing()) {
             stats.ongoing += 1;
         }
-        if let Length::Known(span) = e.length {
+        if let Length::Known(span) = e.recovery {
             let r = &mut recovery[slot];
             r.0 += span.minutes;
             r.1 += 1;
@@ -550,6 +556,8 @@ mod tests {
         );
         let jul = get(2025, 7);
         assert_eq!(jul.outage_minutes, 108);
+        // 03:22–09:00 (approximate end) and the recurrence 22:40–23:35, not the five days between.
+        assert_eq!((jul.mttr_minutes, jul.mttr_approx), (Some(393), true));
         let may = get(2026, 5);
         assert_eq!((may.incidents, may.ongoing, may.mttr_minutes), (1, 1, None));
         assert_eq!(get(2024, 9).incidents, 0);

@@ -21,10 +21,18 @@ async fn render(document: Document, lang: Lang) -> String {
         lang,
         onopen: Callback::noop(),
     };
-    LocalServerRenderer::<History>::with_props(props)
+    let html = LocalServerRenderer::<History>::with_props(props)
         .hydratable(false)
         .render()
-        .await
+        .await;
+    // To look at the result in a browser: HOKOKU_DUMP_DIR=/tmp/x cargo test --test render_history
+    if let Ok(dir) = std::env::var("HOKOKU_DUMP_DIR") {
+        let _ = std::fs::write(
+            format!("{dir}/history-{}-{}.html", lang.code(), html.len()),
+            &html,
+        );
+    }
+    html
 }
 
 fn count(html: &str, needle: &str) -> usize {

@@ -317,17 +317,36 @@ fn calendar(doc: &Document, days: &BTreeMap<NaiveDate, DayMark>, fmt: &Fmt, lang
         let weeks = (offset + last.ordinal() as i32 + 6) / 7;
         let width = LEFT + weeks * (CELL + GAP);
         let height = TOP + 7 * (CELL + GAP);
-        let cells = first.iter_days().take_while(|d| *d <= last).map(|d| {
+        // Quiet days are one patterned rectangle over the full weeks, so a long history does
+        // not cost a node per day; only the partial first and last weeks are drawn cell by cell.
+        let pattern_id = format!("hk-history-quiet-{year}");
+        let step = CELL + GAP;
+        let cells = first.iter_days().take_while(|d| *d <= last).filter_map(|d| {
             let index = offset + d.ordinal0() as i32;
-            let (x, y) = (LEFT + index / 7 * (CELL + GAP), TOP + index % 7 * (CELL + GAP));
+            let (column, row) = (index / 7, index % 7);
+            let (x, y) = (LEFT + column * step, TOP + row * step);
             match days.get(&d) {
-                None => html! {
+                None if column == 0 || column == weeks - 1 => Some(html! {
                     <rect class="hk-history__day hk-history__day--quiet" x={x.to_string()} y={y.to_string()}
                         width={CELL.to_string()} height={CELL.to_string()} rx="2" />
-                },
-                Some(mark) => day_cell(doc, d, mark, x, y, fmt, lang),
+                }),
+                None => None,
+                Some(mark) => Some(day_cell(doc, d, mark, x, y, fmt, lang)),
             }
         });
+        let quiet = html! {
+            <>
+                <defs>
+                    <pattern id={pattern_id.clone()} x={LEFT.to_string()} y={TOP.to_string()}
+                        width={step.to_string()} height={step.to_string()} patternUnits="userSpaceOnUse">
+                        <rect class="hk-history__day--quiet" width={CELL.to_string()} height={CELL.to_string()} rx="2" />
+                    </pattern>
+                </defs>
+                <rect class="hk-history__quiet" x={(LEFT + step).to_string()} y={TOP.to_string()}
+                    width={((weeks - 2).max(0) * step).to_string()} height={(7 * step).to_string()}
+                    fill={format!("url(#{pattern_id})")} />
+            </>
+        };
         let months = (1..=12).filter_map(|m| {
             let d = NaiveDate::from_ymd_opt(year, m, 1)?;
             let x = LEFT + (offset + d.ordinal0() as i32) / 7 * (CELL + GAP);
@@ -361,6 +380,7 @@ fn calendar(doc: &Document, days: &BTreeMap<NaiveDate, DayMark>, fmt: &Fmt, lang
                     preserveAspectRatio="xMinYMin meet">
                     { for months }
                     { for weekdays }
+                    { quiet }
                     { for cells }
                 </svg>
             </div>
