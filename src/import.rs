@@ -186,10 +186,11 @@ pub fn convert_with(root: &Node, options: Options) -> Outcome {
     // Newest first, as a status page lists them and as `decode` orders a history.
     reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
     problems.sort_by_key(|p| p.severity);
-    let document = (!problems.iter().any(Problem::is_error)).then(|| Document {
+    let document = Document {
         lang: options.lang,
         is_history: src.is_list,
         reports,
-    });
+    };
+    let document = (!problems.iter().any(Problem::is_error)).then_some(document);
     Outcome { document, problems }
 }

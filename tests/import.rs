@@ -460,7 +460,7 @@ fn generated_incident(n: usize) -> String {
     let day = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap() - chrono::Days::new(n as u64 * 13);
     let d = day.format("%Y-%m-%d");
     let code = ["api00001", "panel001", "store001", "dns00001"][n % 4];
-    let (old, new) = if n % 5 == 0 {
+    let (old, new) = if n.is_multiple_of(5) {
         ("operational", "operational")
     } else {
         (
@@ -469,7 +469,7 @@ fn generated_incident(n: usize) -> String {
         )
     };
     let affected = |o: &str, nw: &str| {
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             "null".to_string()
         } else {
             format!(
