@@ -346,6 +346,26 @@ impl Cx {
         Some(out)
     }
 
+    /// Like `list`, keeping each decoded item's index in the source array, so checks made after
+    /// decoding name the right element even when earlier ones failed.
+    fn list_indexed<'n, T>(
+        &mut self,
+        node: &'n Node,
+        mut f: impl FnMut(&mut Self, &'n Node) -> Option<T>,
+    ) -> Option<Vec<(usize, T)>> {
+        let Value::Array(items) = &node.value else {
+            self.wrong_type(node, "array");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if let Some(v) = self.in_index(i, |cx| f(cx, item)) {
+                out.push((i, v));
+            }
+        }
+        Some(out)
+    }
+
     /// A list, but a single string is accepted as a list of one (people write both).
     fn texts(&mut self, node: &Node) -> Option<Vec<String>> {
         if let Value::String(_) = node.value {
@@ -490,7 +510,13 @@ impl Cx {
                 self.in_key("date", |cx| cx.error(d.pos, ProblemKind::AtAndDate));
                 return None;
             }
-            (Some(_), None) => When::Instant(self.opt(obj, "at", |cx, n| cx.instant(n))?),
+            (Some(_), None) => {
+                if let (Some(_), Some(n)) = (part, obj.get("part")) {
+                    // A part of day only narrows a date; with an exact time it says nothing.
+                    self.in_key("part", |cx| cx.warn(n.pos, ProblemKind::PartWithAt));
+                }
+                When::Instant(self.opt(obj, "at", |cx, n| cx.instant(n))?)
+            }
             (None, Some(_)) => {
                 let date = self.opt(obj, "date", |cx, n| cx.date(n))?;
                 When::Day { date, part, offset: zone }
@@ -531,6 +557,11 @@ impl Cx {
                 None
             }
             (None, Some(list)) => {
+                for key in ["incident", "timeline"] {
+                    if let Some((k, _)) = obj.members.iter().find(|(k, _)| k.name == key) {
+                        self.in_key(key, |cx| cx.warn(k.pos, ProblemKind::NotInHistory));
+                    }
+                }
                 shared.letter = obj.get("letter").map(|n| self.in_key("letter", |cx| cx.letter(n)));
                 let shared = &shared;
                 let reports = self.in_key("reports", |cx| {
@@ -816,12 +847,14 @@ impl Cx {
         let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
         let phase_nodes = o.get("phases");
         let phases = self.opt(&o, "phases", |cx, n| {
-            let list = cx.list(n, |cx, n| cx.phase(n, zone, services))?;
+            let list = cx.list_indexed(n, |cx, n| cx.phase(n, zone, services))?;
+            let (sources, list): (Vec<usize>, Vec<Phase>) = list.into_iter().unzip();
             cx.check_ids(n, &list, |p| &p.id);
-            Some(list)
+            Some((sources, list))
         });
         let phases_ok = phase_nodes.is_none() || phases.is_some();
-        let mut phases = phases.unwrap_or_default();
+        // Where each decoded phase stands in the source array, for messages about it.
+        let (phase_sources, mut phases) = phases.unwrap_or_default();
         for (i, p) in phases.iter_mut().enumerate() {
             if p.label.is_empty() {
                 p.label = circled(i + 1);
@@ -875,7 +908,7 @@ impl Cx {
                 }
             }
             if let Some(Value::Array(items)) = phase_nodes.map(|n| &n.value) {
-                for (i, p) in phases.iter().enumerate() {
+                for (p, &i) in phases.iter().zip(&phase_sources) {
                     if p.implicit || !outside(&p.period, period) {
                         continue;
                     }
@@ -908,7 +941,7 @@ impl Cx {
         let scope = self.opt(&o, "scope", |cx, n| cx.scope(n)).unwrap_or_default();
         let unaffected = self
             .opt(&o, "unaffected", |cx, n| {
-                cx.list(n, |cx, n| {
+                cx.list_indexed(n, |cx, n| {
                     let id = cx.text(n)?;
                     let idx = service_index(services, &id);
                     if idx.is_none() {
@@ -918,16 +951,23 @@ impl Cx {
                 })
             })
             .unwrap_or_default();
-        for &s in &unaffected {
+        let unaffected_items = match o.get("unaffected").map(|n| &n.value) {
+            Some(Value::Array(items)) => items.as_slice(),
+            _ => &[],
+        };
+        for &(i, s) in &unaffected {
             let hit = phases.iter().any(|p| p.level_of(s).is_some_and(|l| l != ImpactLevel::Operational));
             if hit {
                 let id = services[s].id.clone();
-                let pos = o.get("unaffected").map(|n| n.pos);
+                let pos = unaffected_items.get(i).map(|n| n.pos);
                 self.in_key("unaffected", |cx| {
-                    cx.problems.push(Problem::warning(cx.here(), pos, ProblemKind::UnaffectedButImpacted(id)))
+                    cx.in_index(i, |cx| {
+                        cx.problems.push(Problem::warning(cx.here(), pos, ProblemKind::UnaffectedButImpacted(id)))
+                    })
                 });
             }
         }
+        let unaffected: Vec<usize> = unaffected.into_iter().map(|(_, s)| s).collect();
         let cause = self.opt(&o, "cause", |cx, n| match &n.value {
             Value::String(_) => cx.text(n).map(|s| Cause { summary: Some(s), chain: Vec::new() }),
             Value::Object(_) => {
@@ -1063,12 +1103,12 @@ impl Cx {
         services: &[Service],
         incident: &Incident,
     ) -> Option<Vec<Event>> {
-        let list = self.list(node, |cx, n| cx.event(n, zone, actors, services, incident))?;
+        let list = self.list_indexed(node, |cx, n| cx.event(n, zone, actors, services, incident))?;
         let Value::Array(items) = &node.value else { return None };
-        let mut out = list;
         // Check uniqueness of the given ids, then fill in the missing ones.
         let mut seen: HashMap<String, ()> = HashMap::new();
-        for (i, e) in out.iter().enumerate() {
+        for (i, e) in &list {
+            let i = *i;
             if !e.id.is_empty() && seen.insert(e.id.clone(), ()).is_some() {
                 let pos = items.get(i).map(|n| n.pos);
                 let id = e.id.clone();
@@ -1079,6 +1119,7 @@ impl Cx {
                 });
             }
         }
+        let mut out: Vec<Event> = list.into_iter().map(|(_, e)| e).collect();
         fill_missing_ids(out.iter_mut().map(|e| &mut e.id), "e");
         Some(out)
     }

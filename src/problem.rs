@@ -50,6 +50,8 @@ pub enum ProblemKind {
     BadOffset(String),
     BadDue(String),
     AtAndDate,
+    /// `part` next to an exact `at`: ignored.
+    PartWithAt,
     // Meaning.
     EndBeforeStart,
     PhaseOutsidePeriod,
@@ -61,6 +63,8 @@ pub enum ProblemKind {
     ClosingMismatch { opening: &'static str, closing: &'static str, used: &'static str },
     UnsafeUrl(String),
     UnaffectedButImpacted(String),
+    /// `incident` or `timeline` at the top of a history document, where nothing reads it.
+    NotInHistory,
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
@@ -159,6 +163,8 @@ impl Problem {
             BadOffset(_) => "bad-offset",
             BadDue(_) => "bad-due",
             AtAndDate => "at-and-date",
+            PartWithAt => "part-with-at",
+            NotInHistory => "not-in-history",
             EndBeforeStart => "end-before-start",
             PhaseOutsidePeriod => "phase-outside-period",
             UnknownRef { .. } => "unknown-ref",
@@ -217,6 +223,8 @@ impl Problem {
                 BadOffset(s) => format!("「{}」は時差として読めません。+09:00 や -05:00 の形で書いてください。", shorten(s)),
                 BadDue(s) => format!("「{}」は期日として読めません。YYYY-MM-DD か YYYY-MM (月のみ) で書いてください。", shorten(s)),
                 AtAndDate => "\"at\" と \"date\" が両方あります。時刻が分かるなら at、日付だけなら date の一方にしてください。".into(),
+                PartWithAt => "\"part\" (時間帯) は時刻 \"at\" と一緒には使われず、無視されます。時刻が分からないときは date と part を使ってください。".into(),
+                NotInHistory => "履歴 (reports) の文書では、この項目は各報告の中に書きます。ここにあると無視されます。".into(),
                 EndBeforeStart => "終了が開始より前になっています。日時を確認してください。".into(),
                 PhaseOutsidePeriod => "このフェーズは障害期間 (incident の start～end) の外にはみ出しています。期間かフェーズの日時を確認してください。".into(),
                 UnknownRef { kind, id } => format!("{}「{}」は定義されていません。{} に追加するか、id のつづりを確認してください。", ref_name(*kind, Lang::Ja), shorten(id), ref_list(*kind)),
@@ -225,7 +233,7 @@ impl Problem {
                 EtaMissing => "種類が eta (復旧見込みの告知) ですが、見込み時刻 \"eta\" がありません。".into(),
                 EtaOnOtherKind => "\"eta\" は種類が eta の出来事でだけ使われます。kind を \"eta\" にしてください。".into(),
                 ClosingMismatch { opening, closing, used } => format!("頭語「{opening}」に結語「{closing}」は対応しません。「{used}」で表示します。"),
-                UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:、http:、mailto:、tel: のいずれかで始めてください。", shorten(s)),
+                UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:// または http:// で始まる URL にしてください。", shorten(s)),
                 UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
                 NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
             },
@@ -254,6 +262,8 @@ impl Problem {
                 BadOffset(s) => format!("\"{}\" is not a UTC offset. Write it as +09:00 or -05:00.", shorten(s)),
                 BadDue(s) => format!("\"{}\" is not a due date. Use YYYY-MM-DD, or YYYY-MM for a month.", shorten(s)),
                 AtAndDate => "Both \"at\" and \"date\" are given. Use at when the time is known, date when only the day is.".into(),
+                PartWithAt => "\"part\" (part of day) is ignored next to an exact \"at\". Use date with part when the time is not known.".into(),
+                NotInHistory => "In a history (reports), this belongs inside each report; here it is ignored.".into(),
                 EndBeforeStart => "The end is before the start. Check the times.".into(),
                 PhaseOutsidePeriod => "This phase extends outside the incident period (incident start to end). Check the phase or the period.".into(),
                 UnknownRef { kind, id } => format!("No {} has the id \"{}\". Add it to {} or fix the id.", ref_name(*kind, Lang::En), shorten(id), ref_list(*kind)),
@@ -262,7 +272,7 @@ impl Problem {
                 EtaMissing => "The kind is eta (an announced recovery time) but \"eta\" is missing.".into(),
                 EtaOnOtherKind => "\"eta\" is only used on events of kind eta. Set kind to \"eta\".".into(),
                 ClosingMismatch { opening, closing, used } => format!("The closing {closing} does not pair with the opening {opening}; {used} is used instead."),
-                UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Start it with https:, http:, mailto: or tel:.", shorten(s)),
+                UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Use a URL starting with https:// or http://.", shorten(s)),
                 UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
                 NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
             },

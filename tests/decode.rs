@@ -1127,7 +1127,7 @@ fn unaffected_but_impacted_is_a_warning() {
         with_phases(v);
         v["incident"]["unaffected"] = json!(["mail"]);
     });
-    let p = only(&o, "unaffected-but-impacted", W, "incident.unaffected");
+    let p = only(&o, "unaffected-but-impacted", W, "incident.unaffected[0]");
     assert!(p.message(Lang::En).contains("mail"));
 }
 
@@ -1750,4 +1750,60 @@ fn a_shared_letter_problem_is_reported_once() {
     );
     let (_, o) = decode_history(|v| v["letter"] = json!({"opening": "拝啓", "closing": "謹白"}));
     only(&o, "closing-mismatch", W, "letter.closing");
+}
+
+// ----------------------------------------------------------------------------------------------
+// Paths stay true when earlier elements failed, and misplaced or ignored fields are said.
+
+#[test]
+fn a_later_duplicate_event_id_is_named_by_its_own_index_after_a_broken_event() {
+    let (_, o) = decode_with(|v| {
+        v["timeline"] = json!([
+            { "at": "2026-03-01T09:00:00+09:00" },
+            { "id": "a", "at": "2026-03-01T09:10:00+09:00", "text": "一つ目" },
+            { "id": "a", "at": "2026-03-01T09:20:00+09:00", "text": "二つ目" }
+        ]);
+    });
+    expect(&o, &[("missing", E, "timeline[0].text"), ("duplicate-id", E, "timeline[2].id")]);
+}
+
+#[test]
+fn a_phase_outside_the_period_is_named_by_its_own_index_after_a_broken_phase() {
+    let (_, o) = decode_with(|v| {
+        v["incident"]["phases"] = json!([
+            { "id": "p1" },
+            { "id": "p2", "start": "2026-03-01T07:00:00+09:00", "end": "2026-03-01T09:00:00+09:00" }
+        ]);
+    });
+    expect(
+        &o,
+        &[("missing", E, "incident.phases[0].start"), ("phase-outside-period", W, "incident.phases[1]")],
+    );
+}
+
+#[test]
+fn part_of_day_next_to_an_exact_time_is_a_warning() {
+    let (_, o) = decode_with(|v| {
+        v["timeline"][0]["part"] = json!("early_morning");
+    });
+    only(&o, "part-with-at", W, "timeline[0].part");
+    assert!(o.document.is_some());
+}
+
+#[test]
+fn incident_at_the_top_of_a_history_is_a_warning() {
+    let text = r#"{"version": 1, "incident": {"start": "2026-03-01"},
+        "reports": [{"report": {"title": "A", "issued": "2026-03-04", "issuer": "X"},
+                     "incident": {"start": "2026-03-01T08:00:00+09:00", "end": "2026-03-01T09:00:00+09:00"}}]}"#;
+    let o = decode_str(text);
+    only(&o, "not-in-history", W, "incident");
+}
+
+#[test]
+fn unaffected_but_impacted_names_the_entry() {
+    let (_, o) = decode_with(|v| {
+        with_phases(v);
+        v["incident"]["unaffected"] = json!(["web", "mail"]);
+    });
+    only(&o, "unaffected-but-impacted", W, "incident.unaffected[1]");
 }
