@@ -33,7 +33,7 @@
 //! | `affected_components[].new_status` | the service's state from that update on; `old_status` of its first mention is its state before |
 //! | operational / degraded_performance / partial_outage / major_outage / under_maintenance | ○ operational / △ degraded / ▲ partial / × outage / ◇ maintenance |
 //! | a phase's cell | the worst state the service had during the phase |
-//! | no update names any component (`affected_components` null) | every listed component at the level of the incident `impact` (critical → outage, major → partial, minor → degraded, maintenance → maintenance, none → no data), with a note saying so |
+//! | no update names any component (`affected_components` null), or a maintenance not yet begun | every component at the level of the incident `impact` (critical → outage, major → partial, minor → degraded, maintenance → maintenance, none → no data), with a note saying so |
 //! | resolved_at (resolved) / updated_at or last update (open) | issue date, in the report zone |
 //! | status resolved / postmortem / completed; one update; several | kind final; first; interim N (N = number of updates) |
 //! | first update's first line | report summary |

@@ -413,6 +413,10 @@ fn summary_json_with_a_planned_maintenance() {
     assert_eq!(r.header.kind, ReportKind::First);
     // The affected component had no name: the summary's component list names it.
     assert_eq!(r.services[0].name, "オブジェクトストレージ");
+    // Its state "operational" is today's; the planned window gets the maintenance level, noted.
+    assert_eq!(cells(r, "store001"), [Some(Maintenance)]);
+    assert_eq!(r.incident.phases[0].notes.len(), 2, "{:?}", r.incident.phases[0].notes);
+    assert!(r.incident.phases[0].notes[0].starts_with("予定作業時間："));
     assert_eq!(r.timeline[0].kind, EventKind::Notice);
     assert_round_trips(&doc);
 }

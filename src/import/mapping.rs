@@ -342,12 +342,14 @@ pub fn report(
             track
         })
         .collect();
-    let inferred = if any_affected {
+    // Component states say nothing about a window that has not begun (they are "now"), and
+    // nothing at all when no update names a component: then the incident's impact stands in.
+    let inferred = if any_affected && !w.planned {
         None
     } else {
         level_of_impact(inc.impact, maintenance)
     };
-    let inferred_services: Vec<usize> = (0..inc.components.len().min(services.len())).collect();
+    let inferred_services: Vec<usize> = (0..services.len()).collect();
 
     let planned_note = match (maintenance, inc.scheduled_for, inc.scheduled_until) {
         (true, Some(from), until) => {
