@@ -70,6 +70,15 @@ pub fn History(props: &HistoryProps) -> Html {
     let lang = props.lang;
     let doc = &props.document;
     let filter = use_state(Filter::default);
+    {
+        // Another document: the old filters (a year, a service) may mean nothing in it.
+        let filter = filter.clone();
+        use_effect_with(props.document.clone(), move |_| {
+            if !filter.is_empty() {
+                filter.set(Filter::default());
+            }
+        });
+    }
     // Computed once per document; filtering only picks among them.
     let all = use_memo(props.document.clone(), |doc| history::entries(doc));
     let shown: Vec<&Entry> = history::filtered(doc, &all, &filter);
