@@ -57,7 +57,7 @@ rm -rf dist
 if run trunk-build "trunk build" build_release; then
   summary+=("trunk build: ok ($(grep -E '_bg.wasm:' "$LOGS/trunk-build.log" | sed -E 's/^ +//'))")
   # One browser at a time: 2 cores, and each file starts its own Chromium.
-  run e2e "e2e" node --test --test-reporter=spec --test-concurrency=1 --test-timeout=600000 e2e/ || true
+  run e2e "e2e" node --test --test-reporter=spec --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs || true
   p=$(grep -E '^ℹ pass [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
   f=$(grep -E '^ℹ fail [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
   s=$(grep -E '^ℹ skipped [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
