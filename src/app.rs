@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::history::History;
 use crate::components::impact_table::ImpactTable;
 use crate::components::letter_view::LetterView;
 use crate::components::problems::ProblemsPanel;
@@ -20,8 +21,24 @@ use crate::{safe, web};
 /// The built-in sample, compiled in so it shows even when nothing else can be loaded.
 pub const SAMPLE_JSON: &str = include_str!("../examples/sample.json");
 
-/// Views that exist, in switcher order. Each is added here when it is real.
-pub const VIEWS: &[View] = &[View::Table, View::Letter];
+/// The views of one report, in switcher order. Each is added here when it is real.
+pub const REPORT_VIEWS: &[View] = &[View::Table, View::Letter];
+
+/// The views a document offers: a history starts with its list of reports.
+pub fn views(state: &AppState) -> Vec<View> {
+    let history = state.document.as_ref().is_some_and(|d| d.is_history);
+    history.then_some(View::History).into_iter().chain(REPORT_VIEWS.iter().copied()).collect()
+}
+
+/// The view to show: the one asked for when this document has it, else the first one.
+pub fn shown_view(state: &AppState) -> View {
+    let available = views(state);
+    if available.contains(&state.view) {
+        state.view
+    } else {
+        available.first().copied().unwrap_or_default()
+    }
+}
 
 /// How the app was started: from the page URL, or (later) by a host page's mount call.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -220,6 +237,15 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(r) = config.range {
                     dispatch.dispatch(Action::SetRange(Some(r)));
                 }
+                // A history opens on its list (see the reducer) unless the URL asked for a
+                // report or a view.
+                match (&config.report, config.view) {
+                    (Some(_), view) => {
+                        dispatch.dispatch(Action::SetView(view.unwrap_or(REPORT_VIEWS[0])))
+                    }
+                    (None, Some(view)) => dispatch.dispatch(Action::SetView(view)),
+                    (None, None) => {}
+                }
             }
         });
     }
@@ -244,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
                 });
                 web::replace_url(
                     &[
-                        ("view", Some(state.view.code().to_string())),
+                        ("view", Some(shown_view(&state).code().to_string())),
                         ("report", report.filter(|_| is_history).map(|r| r.id.clone())),
                         ("range", state.range.map(|(a, b)| format!("{a},{b}"))),
                     ],
@@ -514,28 +540,28 @@ fn failure(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppStat
 
 fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let Some(doc) = &state.document else { return Html::default() };
-    if VIEWS.is_empty() {
-        return Html::default();
-    }
+    let available = views(state);
+    let current = shown_view(state);
     let onkeydown = {
         let dispatch = dispatch.clone();
-        let current = shown_view(state.view);
+        let available = available.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(i) = VIEWS.iter().position(|v| *v == current) else { return };
+            let Some(i) = available.iter().position(|v| *v == current) else { return };
+            let n = available.len();
             let next = match e.key().as_str() {
-                "ArrowRight" => (i + 1) % VIEWS.len(),
-                "ArrowLeft" => (i + VIEWS.len() - 1) % VIEWS.len(),
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
                 "Home" => 0,
-                "End" => VIEWS.len() - 1,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();
-            dispatch.dispatch(Action::SetView(VIEWS[next]));
-            focus_tab(VIEWS[next]);
+            dispatch.dispatch(Action::SetView(available[next]));
+            focus_tab(available[next]);
         })
     };
-    let tabs = VIEWS.iter().map(|&view| {
-        let selected = shown_view(state.view) == view;
+    let tabs = available.iter().map(|&view| {
+        let selected = current == view;
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetView(view)));
         html! {
@@ -583,15 +609,6 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
     }
 }
 
-/// The view to show: the one asked for when it exists, else the first one.
-fn shown_view(asked: View) -> View {
-    if VIEWS.contains(&asked) {
-        asked
-    } else {
-        VIEWS.first().copied().unwrap_or_default()
-    }
-}
-
 fn focus_tab(view: View) {
     let el = web_sys::window()
         .and_then(|w| w.document())
@@ -609,7 +626,7 @@ fn view_panel(
     embed: bool,
 ) -> Html {
     let Some(report) = state.shown_report() else { return Html::default() };
-    let view = shown_view(state.view);
+    let view = shown_view(state);
     let report = report.clone();
     let select_phase = {
         let dispatch = dispatch.clone();
@@ -623,6 +640,17 @@ fn view_panel(
                 onselectphase={select_phase} />
         },
         View::Letter => html! { <LetterView {report} {lang} /> },
+        View::History => match &state.document {
+            Some(document) => {
+                let dispatch = dispatch.clone();
+                let onopen = Callback::from(move |index: usize| {
+                    dispatch.dispatch(Action::SelectReport(index));
+                    dispatch.dispatch(Action::SetView(REPORT_VIEWS[0]));
+                });
+                html! { <History document={document.clone()} {lang} {onopen} /> }
+            }
+            None => Html::default(),
+        },
         View::Timeline => Html::default(),
     };
     if embed {

@@ -16,6 +16,8 @@ use crate::problem::Problem;
 /// The three views; each is its own component.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
+    /// The list of reports of a history document.
+    History,
     #[default]
     Timeline,
     Table,
@@ -23,10 +25,11 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Timeline, View::Table, View::Letter];
+    pub const ALL: [View; 4] = [View::History, View::Timeline, View::Table, View::Letter];
 
     pub fn code(self) -> &'static str {
         match self {
+            View::History => "history",
             View::Timeline => "timeline",
             View::Table => "table",
             View::Letter => "letter",
@@ -39,6 +42,8 @@ impl View {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
+            (View::History, Lang::Ja) => "報告一覧",
+            (View::History, Lang::En) => "All reports",
             (View::Timeline, Lang::Ja) => "経緯",
             (View::Table, Lang::Ja) => "影響範囲",
             (View::Letter, Lang::Ja) => "お詫び状",
@@ -167,6 +172,11 @@ impl Reducible for AppState {
                 next.loading = None;
                 match outcome.document {
                     Some(doc) => {
+                        if doc.is_history {
+                            next.view = View::History;
+                        } else if next.view == View::History {
+                            next.view = View::default();
+                        }
                         next.document = Some(Rc::new(doc));
                         next.source = Some(source);
                         next.warnings = outcome.problems.into();
@@ -250,6 +260,16 @@ mod tests {
         let mut s = (*s).clone();
         s.lang_override = Some(Lang::En);
         assert_eq!(s.lang(), Lang::En);
+    }
+
+    #[test]
+    fn a_history_opens_on_its_list_and_a_single_report_leaves_it() {
+        let history = r#"{"version":1,"reports":[{"report":{"title":"A","issued":"2026-03-04","issuer":"X"},
+            "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}]}"#;
+        let s = decoded(Rc::new(AppState::default()), history, "h.json");
+        assert_eq!(s.view, View::History);
+        let s = decoded(s, GOOD, "good.json");
+        assert_eq!(s.view, View::Timeline);
     }
 
     #[test]
