@@ -799,7 +799,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             html! {
                 <li>
                     <button type="button" class={class} data-event={i.to_string()}
-                        aria-pressed={if selected { "true" } else { "false" }}
+                        data-actor={e.actor.to_string()} aria-pressed={if selected { "true" } else { "false" }}
                         aria-label={event_name(&report, &fmt, lang, i)}>
                         { kind_icon(e.kind) }
                         <span>{ e.text.clone() }</span>
@@ -858,7 +858,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             Callback::from(move |_: MouseEvent| onselect.emit(Selection::None))
         };
         Some(html! {
-            <section class="hk-timeline__detail" data-testid="event-detail" data-event={i.to_string()}
+            <section class="hk-timeline__detail" data-testid="event-detail" data-selected-event={i.to_string()}
                 aria-label={tr(lang, "選択した出来事", "Selected event")} aria-live="polite">
                 <header class="hk-timeline__detail-head">
                     { kind_icon(e.kind) }

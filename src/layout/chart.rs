@@ -28,8 +28,8 @@ pub const MIN_WIDTH: f64 = 560.0;
 pub const MAX_SYMBOLS: usize = 300;
 /// ETA lines drawn at most.
 pub const MAX_ETAS: usize = 40;
-/// Markers closer than this merge into a cluster (doubled while there are too many symbols).
-pub const CLUSTER_PX: f64 = 16.0;
+/// Markers closer than this merge into a cluster (a cluster badge of 100+ is 21 px wide) (doubled while there are too many symbols).
+pub const CLUSTER_PX: f64 = 22.0;
 pub const MAX_LABEL_PX: f64 = 170.0;
 /// Room kept inside the plot at fit-all so edge markers are not cut.
 const PAD: f64 = 24.0;
@@ -93,7 +93,10 @@ pub struct BreakMark {
     pub x0: f64,
     pub x1: f64,
     pub minutes: i64,
+    /// The quiet time's length in words (「約13日間」), always given in full to screen readers.
     pub label: String,
+    /// Whether the label is drawn on the axis (it is left out where it would overlap another).
+    pub label_shown: bool,
 }
 
 /// An announced recovery time: a dashed line from the announcement to the time announced.
@@ -305,6 +308,7 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
     if let Some(view) = &view {
         layout.axis = ticks::axis(view, fmt);
         layout.breaks = breaks(view, fmt);
+        clear_break_labels(&mut layout.axis, &layout.breaks);
         layout.bands = bands(report, view, fmt);
         layout.marks = marks(report, prepared, view);
         let (etas, rows, dropped) = eta_lines(report, prepared, filter, view, fmt, layout.eta_top);
@@ -348,20 +352,62 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
 }
 
 fn breaks(view: &View, fmt: &Fmt) -> Vec<BreakMark> {
+    let mut last_end = f64::NEG_INFINITY;
     view.scale
         .breaks()
         .iter()
         .filter_map(|b| {
             let (x0, x1) = (view.x(b.cut.0), view.x(b.cut.1));
-            (x1 >= view.x0 && x0 <= view.x1).then(|| BreakMark {
+            if x1 < view.x0 || x0 > view.x1 {
+                return None;
+            }
+            let label = break_label(fmt, b.quiet_minutes());
+            let half = text::width(&label, ticks::AXIS_FONT) / 2.0 + 4.0;
+            let mid = (x0 + x1) / 2.0;
+            let label_shown = mid - half >= last_end;
+            if label_shown {
+                last_end = mid + half;
+            }
+            Some(BreakMark {
                 x0,
                 x1,
                 minutes: b.quiet_minutes(),
-                // Rounded as people round ("約13日間"): the margin kept at both ends is not news.
-                label: fmt.duration(b.quiet_minutes(), true),
+                label,
+                label_shown,
             })
         })
         .collect()
+}
+
+/// A quiet time's length as people round it: whole days past two days, hours past a few.
+fn break_label(fmt: &Fmt, minutes: i64) -> String {
+    const HOUR_MIN: i64 = 60;
+    const DAY_MIN: i64 = 24 * HOUR_MIN;
+    let rounded = if minutes >= 2 * DAY_MIN {
+        (minutes + DAY_MIN / 2) / DAY_MIN * DAY_MIN
+    } else if minutes >= 3 * HOUR_MIN {
+        (minutes + HOUR_MIN / 2) / HOUR_MIN * HOUR_MIN
+    } else {
+        minutes
+    };
+    fmt.duration(rounded, true)
+}
+
+/// Drops time labels that would print over a break's label.
+fn clear_break_labels(axis: &mut Axis, breaks: &[BreakMark]) {
+    let spans: Vec<(f64, f64)> = breaks
+        .iter()
+        .filter(|b| b.label_shown)
+        .map(|b| {
+            let half = text::width(&b.label, ticks::AXIS_FONT) / 2.0 + 4.0;
+            let mid = (b.x0 + b.x1) / 2.0;
+            (mid - half, mid + half)
+        })
+        .collect();
+    axis.times.retain(|t| {
+        let half = text::width(&t.label, ticks::AXIS_FONT) / 2.0;
+        !spans.iter().any(|&(a, b)| t.x + half > a && t.x - half < b)
+    });
 }
 
 fn bands(report: &Report, view: &View, fmt: &Fmt) -> Vec<Band> {

@@ -402,7 +402,7 @@ proptest! {
             let mut xs: Vec<f64> = placed.iter().map(|p| p.1).collect();
             xs.sort_by(f64::total_cmp);
             for w in xs.windows(2) {
-                prop_assert!(w[1] - w[0] >= 15.999, "{:?}", w);
+                prop_assert!(w[1] - w[0] >= super::chart::CLUSTER_PX - 0.001, "{:?}", w);
             }
         }
     }

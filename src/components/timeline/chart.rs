@@ -62,10 +62,10 @@ pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             { marks(layout, st.lang) }
             { etas(layout, st) }
             <g class="hk-timeline__events">
-                { for layout.symbols.iter().enumerate().map(|(i, s)| symbol(i, s, st)) }
+                { for layout.symbols.iter().enumerate().map(|(i, s)| symbol(i, s, layout, st)) }
             </g>
             if let Some(m) = &layout.selected {
-                <g class="hk-timeline__overlay">{ marker(m, st, true) }</g>
+                <g class="hk-timeline__overlay">{ marker(m, actor_of(layout, m.lane), st, true) }</g>
             }
         </>
     }
@@ -178,7 +178,10 @@ fn breaks(layout: &ChartLayout) -> Html {
             <g class="hk-timeline__break" data-break={b.minutes.to_string()}>
                 <rect x={f(b.x0)} y={f(top)} width={f((b.x1 - b.x0).max(1.0))} height={f(bottom - top)} />
                 <path d={format!("{}{}", zig(b.x0), zig(b.x1))} />
-                <text x={f(mid)} y={f(AXIS_H - 8.0)} text-anchor="middle">{ b.label.clone() }</text>
+                <title>{ b.label.clone() }</title>
+                if b.label_shown {
+                    <text x={f(mid)} y={f(AXIS_H - 8.0)} text-anchor="middle">{ b.label.clone() }</text>
+                }
             </g>
         }
     });
@@ -238,10 +241,19 @@ fn etas(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
     html! { <g class="hk-timeline__etas">{ for items }</g> }
 }
 
-fn symbol(index: usize, s: &Symbol, st: &ChartState<'_>) -> Html {
+/// The actor of a lane row (for `data-actor`, which tests and host pages can select on).
+fn actor_of(layout: &ChartLayout, lane: usize) -> usize {
+    layout
+        .lanes
+        .get(lane)
+        .map(|l| l.actor)
+        .unwrap_or(usize::MAX)
+}
+
+fn symbol(index: usize, s: &Symbol, layout: &ChartLayout, st: &ChartState<'_>) -> Html {
     match s {
-        Symbol::Marker(m) => marker(m, st, false),
-        Symbol::Cluster(c) => cluster(index, c, st),
+        Symbol::Marker(m) => marker(m, actor_of(layout, m.lane), st, false),
+        Symbol::Cluster(c) => cluster(index, c, actor_of(layout, c.lane), st),
     }
 }
 
@@ -260,7 +272,7 @@ pub fn event_name(report: &Report, fmt: &Fmt, lang: Lang, event: usize) -> Strin
     )
 }
 
-fn marker(m: &Marker, st: &ChartState<'_>, overlay: bool) -> Html {
+fn marker(m: &Marker, actor: usize, st: &ChartState<'_>, overlay: bool) -> Html {
     let selected = st.selected_event == Some(m.event);
     let class = classes!(
         "hk-timeline__marker",
@@ -329,7 +341,7 @@ fn marker(m: &Marker, st: &ChartState<'_>, overlay: bool) -> Html {
         }
     });
     html! {
-        <g class={class} data-event={m.event.to_string()} role="button" tabindex={tabindex}
+        <g class={class} data-event={m.event.to_string()} data-actor={actor.to_string()} role="button" tabindex={tabindex}
             aria-pressed={if selected { "true" } else { "false" }}
             aria-label={event_name(st.report, st.fmt, st.lang, m.event)}>
             { for span }
@@ -341,7 +353,7 @@ fn marker(m: &Marker, st: &ChartState<'_>, overlay: bool) -> Html {
     }
 }
 
-fn cluster(index: usize, c: &Cluster, st: &ChartState<'_>) -> Html {
+fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html {
     let n = c.events.len();
     let holds = |e: Option<usize>| e.is_some_and(|e| c.events.contains(&e));
     let class = classes!(
@@ -367,6 +379,7 @@ fn cluster(index: usize, c: &Cluster, st: &ChartState<'_>) -> Html {
     };
     html! {
         <g class={class} data-cluster={index.to_string()} data-count={n.to_string()}
+            data-actor={actor.to_string()}
             role="button" tabindex="-1" aria-label={label}>
             <circle cx={f(c.x)} cy={f(c.y)} r={f(r)} />
             <text x={f(c.x)} y={f(c.y + 3.5)} text-anchor="middle">{ count }</text>

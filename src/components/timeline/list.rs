@@ -164,7 +164,8 @@ fn row(report: &Report, fmt: &Fmt, lang: Lang, i: usize, props: &EventListProps)
     html! {
         <li class={class} id={format!("hk-entry-{}", e.id)}>
             <button type="button" class="hk-timeline__entry-button" data-testid="event-item"
-                data-event={i.to_string()} aria-pressed={if selected { "true" } else { "false" }}>
+                data-event={i.to_string()} data-actor={e.actor.to_string()}
+                data-kind={e.kind.code()} aria-pressed={if selected { "true" } else { "false" }}>
                 <span class="hk-timeline__entry-time">{ time }</span>
                 <span class="hk-timeline__entry-actor">{ actor }</span>
                 <span class={classes!("hk-timeline__entry-kind", format!("hk-timeline__entry-kind--{}", e.kind.code()))}>
