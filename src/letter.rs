@@ -649,12 +649,11 @@ fn services_blocks(report: &Report, lang: Lang) -> Vec<Block> {
             fields.push(Field { label, values });
         }
     };
-    field(
-        pick(lang, "サービス", "Services"),
-        (!names.is_empty())
-            .then(|| vec![names.join(if lang == Lang::Ja { "、" } else { ", " })])
-            .unwrap_or_default(),
-    );
+    let services = match names.is_empty() {
+        true => Vec::new(),
+        false => vec![names.join(if lang == Lang::Ja { "、" } else { ", " })],
+    };
+    field(pick(lang, "サービス", "Services"), services);
     field(
         pick(lang, "対象のお客様", "Customers"),
         scope.customers.iter().cloned().collect(),
