@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::history::History;
 use crate::components::impact_table::ImpactTable;
 use crate::components::letter_view::LetterView;
+use crate::components::timeline::Timeline;
 use crate::components::problems::ProblemsPanel;
 use crate::decode::{decode_bytes, decode_str};
 use crate::i18n::tr;
@@ -22,7 +23,7 @@ use crate::{safe, web};
 pub const SAMPLE_JSON: &str = include_str!("../examples/sample.json");
 
 /// The views of one report, in switcher order. Each is added here when it is real.
-pub const REPORT_VIEWS: &[View] = &[View::Table, View::Letter];
+pub const REPORT_VIEWS: &[View] = &[View::Timeline, View::Table, View::Letter];
 
 /// The views a document offers: a history starts with its list of reports.
 pub fn views(state: &AppState) -> Vec<View> {
@@ -651,7 +652,20 @@ fn view_panel(
             }
             None => Html::default(),
         },
-        View::Timeline => Html::default(),
+        View::Timeline => {
+            let onselect = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |s: Selection| dispatch.dispatch(Action::Select(s)))
+            };
+            let onrange = {
+                let dispatch = dispatch.clone();
+                Callback::from(move |r: Option<(i64, i64)>| dispatch.dispatch(Action::SetRange(r)))
+            };
+            html! {
+                <Timeline {report} {lang} selection={state.selection} {onselect}
+                    range={state.range} {onrange} />
+            }
+        }
     };
     if embed {
         // No tabs in embed mode, so no tab panel either.
