@@ -162,6 +162,17 @@ test('strict CSP: loading, switching views, embed mode and printing cause no vio
       await tab.click();
       await app.page.waitForTimeout(100);
     }
+    // The timeline's interactions (hover tooltip, selection, zoom) must not need inline styles.
+    if (tabs.length) {
+      await app.page.locator('[data-testid="tab-timeline"]').click();
+      const marker = app.page.locator('[data-testid="timeline"] [data-event]').first();
+      await marker.hover({ force: true });
+      await marker.focus();
+      await app.page.keyboard.press('Enter');
+      await app.page.keyboard.press('ArrowRight');
+      await app.page.keyboard.press('Escape');
+      await app.page.waitForTimeout(100);
+    }
     await app.page.emulateMedia({ media: 'print' });
     await app.page.pdf({ format: 'A4' });
     await app.page.emulateMedia({ media: 'screen' });
