@@ -154,7 +154,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let prepared = use_memo(ByPtr(report.clone()), |r| Prepared::new(&r.0));
     let filter = use_state(|| Rc::new(Filter::default()));
     let real_time = use_state_eq(|| false);
-    let width = use_state_eq(|| 1000.0f64);
+    // 0 until the container has been measured (and on the server): laid out at 1000 px then.
+    let width = use_state_eq(|| 0.0f64);
     let hovered = use_state_eq(|| None::<usize>);
     let preview = use_state_eq(|| None::<Option<(i64, i64)>>);
     let list_limit = use_state_eq(|| PAGE);
@@ -181,7 +182,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             ByPtr(report.clone()),
             ByPtr(prepared.clone()),
             fmt,
-            if *printing { PRINT_WIDTH } else { *width },
+            if *printing {
+                PRINT_WIDTH
+            } else if *width > 0.0 {
+                *width
+            } else {
+                1000.0
+            },
             *real_time,
             range,
             (*filter).clone(),
@@ -704,7 +711,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
 
     let controls = html! {
-        <div class="hk-timeline__controls" role="toolbar"
+        <div key="controls" class="hk-timeline__controls" role="toolbar"
             aria-label={tr(lang, "経緯の表示操作", "Timeline controls")}>
             <button type="button" class="hk-timeline__button" data-testid="zoom-in"
                 onclick={zoom_in} title={tr(lang, "拡大 (+)", "Zoom in (+)")}
@@ -773,7 +780,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
             });
         html! {
-            <div class="hk-timeline__filters">
+            <div key="filters" class="hk-timeline__filters">
                 <fieldset class="hk-timeline__filter-group">
                     <legend>{ tr(lang, "関係者", "Parties") }</legend>
                     { for lanes }
@@ -809,7 +816,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         });
         let more = layout.tray.len().saturating_sub(50);
         html! {
-            <aside class="hk-timeline__tray" data-testid="unknown-tray"
+            <aside key="tray" class="hk-timeline__tray" data-testid="unknown-tray"
                 aria-label={tr(lang, "時刻不明の出来事", "Events with unknown time")}>
                 <h3>{ tr(lang, "時刻不明", "Time unknown") }</h3>
                 <ul>{ for items }</ul>
@@ -837,7 +844,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let left = m.x.min(layout.width - 260.0).max(0.0);
         let style = format!("left:{left:.0}px;top:{:.0}px", m.y + 14.0);
         Some(html! {
-            <div class="hk-timeline__tooltip" role="tooltip" style={style} aria-hidden="true">
+            <div key="tooltip" class="hk-timeline__tooltip" role="tooltip" style={style} aria-hidden="true">
                 <strong>{ time }</strong>{ " " }{ actor }<br />{ e.text.clone() }
             </div>
         })
@@ -858,7 +865,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             Callback::from(move |_: MouseEvent| onselect.emit(Selection::None))
         };
         Some(html! {
-            <section class="hk-timeline__detail" data-testid="event-detail" data-selected-event={i.to_string()}
+            <section key="detail" class="hk-timeline__detail" data-testid="event-detail" data-selected-event={i.to_string()}
                 aria-label={tr(lang, "選択した出来事", "Selected event")} aria-live="polite">
                 <header class="hk-timeline__detail-head">
                     { kind_icon(e.kind) }
@@ -909,12 +916,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     );
 
     html! {
-        <div class={class} data-testid="timeline" data-nodes-limit="1500">
+        <div class={class} data-testid="timeline" data-measured={(*width > 0.0).to_string()}>
             { controls }
             { filters }
-            <div class="hk-timeline__stage" ref={chart_ref}>
-                <div class="hk-timeline__chart" ref={wrap_ref} data-testid="timeline-chart">
-                    <svg class="hk-timeline__svg" ref={svg_ref}
+            <div key="stage" class="hk-timeline__stage" ref={chart_ref}>
+                <div key="chart" class="hk-timeline__chart" ref={wrap_ref} data-testid="timeline-chart">
+                    <svg key="svg" class="hk-timeline__svg" ref={svg_ref}
                         width={format!("{:.0}", layout.width)} height={format!("{:.0}", layout.height)}
                         viewBox={format!("0 0 {:.0} {:.0}", layout.width, layout.height)}
                         role="group" tabindex="0" aria-label={svg_label}
@@ -929,7 +936,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for tray }
             </div>
             { for detail }
-            <div ref={list_ref} onclick={onclick_list} onkeydown={onkeydown_list}
+            <div key="list" ref={list_ref} onclick={onclick_list} onkeydown={onkeydown_list}
                 onmouseover={onmouseover_list} onmouseleave={onmouseleave_list}
                 onfocusin={onfocusin_list}>
                 <EventList report={ByPtr(report.clone())} prepared={ByPtr(prepared.clone())}

@@ -692,9 +692,11 @@ fn marker(
 ) -> Marker {
     let e = &report.timeline[event];
     let spot: Option<Spot> = prepared.spots[event];
+    // Spans and whiskers stay inside the plot: the lane names are left of it.
+    let clip = |(a, b): (f64, f64)| (a.max(view.x0 - EDGE), b.min(view.x1 + EDGE));
     let span = spot
         .filter(|s| s.span)
-        .map(|s| (view.x(s.from), view.x(s.to)));
+        .map(|s| clip((view.x(s.from), view.x(s.to))));
     let whisker = spot.filter(|s| !s.span).and_then(|s| {
         // Honest in time (±15 minutes), but never too small to see or too long to read.
         let w = (view.x(s.anchor + ABOUT) - view.x(s.anchor)).clamp(4.0, 28.0);
@@ -704,6 +706,7 @@ fn marker(
             Approx::After => Some((x, x + w)),
             Approx::Until => Some((x - w, x)),
         }
+        .map(clip)
     });
     Marker {
         event,

@@ -64,9 +64,16 @@ pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             <g class="hk-timeline__events">
                 { for layout.symbols.iter().enumerate().map(|(i, s)| symbol(i, s, layout, st)) }
             </g>
-            if let Some(m) = &layout.selected {
-                <g class="hk-timeline__overlay">{ marker(m, actor_of(layout, m.lane), st, true) }</g>
-            }
+            // Labels apart from their markers: a marker's accessible name is the whole event,
+            // which a shortened label ("交換部…") is not a part of.
+            <g class="hk-timeline__labels" aria-hidden="true">
+                { for layout.singles().filter_map(|m| label(m, st)) }
+            </g>
+            // Always there (empty without a selection) so the groups before it keep their
+            // DOM nodes, and the focus, from one render to the next.
+            <g class="hk-timeline__overlay">
+                { for layout.selected.iter().map(|m| marker(m, actor_of(layout, m.lane), st, true)) }
+            </g>
         </>
     }
 }
@@ -333,24 +340,30 @@ fn marker(m: &Marker, actor: usize, st: &ChartState<'_>, overlay: bool) -> Html 
                 height="8" rx="4" />
         }
     });
-    let label = m.label.as_ref().map(|l| {
-        html! {
-            <text class="hk-timeline__label" x={f(l.x)} y={f(l.y)} aria-hidden="true">
-                { l.text.clone() }
-            </text>
-        }
-    });
     html! {
-        <g class={class} data-event={m.event.to_string()} data-actor={actor.to_string()} role="button" tabindex={tabindex}
+        <g key={format!("e{}", m.event)} class={class} data-event={m.event.to_string()} data-actor={actor.to_string()} role="button" tabindex={tabindex}
             aria-pressed={if selected { "true" } else { "false" }}
             aria-label={event_name(st.report, st.fmt, st.lang, m.event)}>
             { for span }
             { for whisker }
             <path class="hk-timeline__shape" d={shape(m.kind)}
                 transform={format!("translate({} {})", f(m.x), f(y))} />
-            { for label }
         </g>
     }
+}
+
+fn label(m: &Marker, st: &ChartState<'_>) -> Option<Html> {
+    let l = m.label.as_ref()?;
+    let class = classes!(
+        "hk-timeline__label",
+        (st.selected_event == Some(m.event)).then_some("is-selected"),
+        (st.hovered == Some(m.event)).then_some("is-hovered"),
+    );
+    Some(html! {
+        <text key={m.event} class={class} x={f(l.x)} y={f(l.y)} data-label-event={m.event.to_string()}>
+            { l.text.clone() }
+        </text>
+    })
 }
 
 fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html {
@@ -378,7 +391,8 @@ fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html
         n.to_string()
     };
     html! {
-        <g class={class} data-cluster={index.to_string()} data-count={n.to_string()}
+        <g key={format!("c{}", c.events.first().copied().unwrap_or(index))} class={class}
+            data-cluster={index.to_string()} data-count={n.to_string()}
             data-actor={actor.to_string()}
             role="button" tabindex="-1" aria-label={label}>
             <circle cx={f(c.x)} cy={f(c.y)} r={f(r)} />

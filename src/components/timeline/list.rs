@@ -67,7 +67,7 @@ pub fn EventList(props: &EventListProps) -> Html {
         };
         let items = g.events.iter().map(|&i| row(report, fmt, lang, i, props));
         html! {
-            <li class="hk-timeline__day-group">
+            <li key={heading.clone()} class="hk-timeline__day-group">
                 <h3 class="hk-timeline__day-heading">{ heading }</h3>
                 <ol class="hk-timeline__entries">{ for items }</ol>
             </li>
@@ -162,7 +162,7 @@ fn row(report: &Report, fmt: &Fmt, lang: Lang, i: usize, props: &EventListProps)
         (props.hovered == Some(i)).then_some("is-hovered"),
     );
     html! {
-        <li class={class} id={format!("hk-entry-{}", e.id)}>
+        <li key={i} class={class} id={format!("hk-entry-{}", e.id)}>
             <button type="button" class="hk-timeline__entry-button" data-testid="event-item"
                 data-event={i.to_string()} data-actor={e.actor.to_string()}
                 data-kind={e.kind.code()} aria-pressed={if selected { "true" } else { "false" }}>
