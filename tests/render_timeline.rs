@@ -250,7 +250,7 @@ async fn ten_thousand_events_keep_the_chart_small() {
         let n = nodes(chart);
         assert!(n <= 1500, "{n} chart nodes");
         // The list is paged.
-        assert_eq!(count(&html, r#"data-testid="event-item""#), 200);
+        assert_eq!(count(&html, r#"data-testid="event-item""#), 100);
         assert!(html.contains(r#"data-testid="list-more""#));
     }
 }

@@ -160,6 +160,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let preview = use_state_eq(|| None::<Option<(i64, i64)>>);
     let list_limit = use_state_eq(|| PAGE);
     let printing = use_state_eq(|| false);
+    let list_ready = use_state_eq(|| false);
     let wrap_ref = use_node_ref();
     let svg_ref = use_node_ref();
     let chart_ref = use_node_ref();
@@ -209,6 +210,30 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             )
         },
     );
+
+    // The list follows the chart by one render, so a large report shows its chart first.
+    {
+        let list_ready = list_ready.clone();
+        use_effect_with(*width > 0.0, move |measured| {
+            if *measured {
+                list_ready.set(true);
+            }
+        });
+    }
+
+    // Filters and the list page belong to one report: another report starts afresh.
+    {
+        let filter = filter.clone();
+        let list_limit = list_limit.clone();
+        let hovered = hovered.clone();
+        use_effect_with(ByPtr(report.clone()), move |_| {
+            if !filter.is_empty() {
+                filter.set(Rc::new(Filter::default()));
+            }
+            list_limit.set(PAGE);
+            hovered.set(None);
+        });
+    }
 
     // Width follows the container.
     {
@@ -667,9 +692,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             Callback::from(move |_: Event| filter.set(Rc::new(filter.toggled_kind(kind))))
         }
     };
+    // Stable across renders, so the list is not re-rendered for a new closure alone.
     let onmore = {
         let list_limit = list_limit.clone();
-        Callback::from(move |_| list_limit.set(*list_limit + PAGE))
+        use_callback(list_limit.clone(), move |_: (), _| {
+            list_limit.set(*list_limit + PAGE)
+        })
     };
 
     // The marker in the tab order: the selected one, else the first drawn.
@@ -929,7 +957,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         onfocusin={onfocusin} onkeydown={onkeydown_chart} onwheel={onwheel}
                         onpointerdown={onpointerdown} onpointermove={onpointermove}
                         onpointerup={end_gesture.clone()} onpointercancel={end_gesture}>
-                        { draw(&layout, &state) }
+                        // In the browser the chart is drawn once its width is known (a frame
+                        // later) rather than drawn at a guess and redrawn; on the server (render
+                        // tests) there is nothing to measure.
+                        if *width > 0.0 || !cfg!(target_arch = "wasm32") {
+                            { draw(&layout, &state) }
+                        }
                     </svg>
                     { for tooltip }
                 </div>
@@ -939,9 +972,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <div key="list" ref={list_ref} onclick={onclick_list} onkeydown={onkeydown_list}
                 onmouseover={onmouseover_list} onmouseleave={onmouseleave_list}
                 onfocusin={onfocusin_list}>
-                <EventList report={ByPtr(report.clone())} prepared={ByPtr(prepared.clone())}
-                    fmt={fmt} lang={lang} filter={(*filter).clone()} selected={selected_event}
-                    hovered={*hovered} limit={*list_limit} onmore={onmore} />
+                if *list_ready || !cfg!(target_arch = "wasm32") {
+                    <EventList report={ByPtr(report.clone())} prepared={ByPtr(prepared.clone())}
+                        fmt={fmt} lang={lang} filter={(*filter).clone()} selected={selected_event}
+                        hovered={*hovered} limit={*list_limit} onmore={onmore} />
+                }
             </div>
         </div>
     }

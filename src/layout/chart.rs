@@ -12,6 +12,10 @@ use crate::timefmt::Fmt;
 
 /// Lane names sit left of the plot.
 pub const GUTTER: f64 = 136.0;
+/// On a phone the names get less room, the plot more.
+pub const NARROW_GUTTER: f64 = 86.0;
+/// Below this width the narrow gutter is used.
+pub const NARROW: f64 = 720.0;
 pub const RIGHT: f64 = 24.0;
 /// Day row and time row.
 pub const AXIS_H: f64 = 44.0;
@@ -23,7 +27,7 @@ pub const LANE_H: f64 = 58.0;
 pub const LABEL_FONT: f64 = 11.0;
 pub const LANE_FONT: f64 = 12.0;
 /// Narrower containers scroll sideways rather than squeeze the chart.
-pub const MIN_WIDTH: f64 = 560.0;
+pub const MIN_WIDTH: f64 = 340.0;
 /// Markers and clusters drawn at most, over all lanes: keeps the DOM small at any zoom.
 pub const MAX_SYMBOLS: usize = 300;
 /// ETA lines drawn at most.
@@ -232,7 +236,12 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
     } else {
         MIN_WIDTH
     };
-    let plot = (GUTTER, width - RIGHT);
+    let gutter = if width < NARROW {
+        NARROW_GUTTER
+    } else {
+        GUTTER
+    };
+    let plot = (gutter, width - RIGHT);
     let filter = &spec.filter;
     let shown_lanes: Vec<usize> = prepared
         .lanes
@@ -327,7 +336,7 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         .enumerate()
         .map(|(i, &actor)| {
             let full_name = report.actors[actor].name.clone();
-            let name = text::fit(&full_name, GUTTER - 14.0, LANE_FONT)
+            let name = text::fit(&full_name, gutter - 14.0, LANE_FONT)
                 .map(|f| f.text)
                 .unwrap_or_default();
             let top = layout.lanes_top + i as f64 * LANE_H;
@@ -405,7 +414,8 @@ fn clear_break_labels(axis: &mut Axis, breaks: &[BreakMark]) {
         })
         .collect();
     axis.times.retain(|t| {
-        let half = text::width(&t.label, ticks::AXIS_FONT) / 2.0;
+        // Break labels are bold: keep a little more air than the estimate says.
+        let half = text::width(&t.label, ticks::AXIS_FONT) / 2.0 + 6.0;
         !spans.iter().any(|&(a, b)| t.x + half > a && t.x - half < b)
     });
 }

@@ -270,10 +270,14 @@ pub fn event_name(report: &Report, fmt: &Fmt, lang: Lang, event: usize) -> Strin
         return String::new();
     };
     let actor = report.actor(e.actor).map(|a| a.name.as_str()).unwrap_or("");
+    // The other party's local time too: 「15時頃（現地時間7月2日23時頃）」.
+    let local = e
+        .local_offset
+        .and_then(|o| fmt.local_time(&e.time, o))
+        .unwrap_or_default();
     format!(
-        "{} {} {} {}",
+        "{}{local} {actor} {} {}",
         fmt.time_point(&e.time),
-        actor,
         e.kind.label(lang),
         e.text
     )

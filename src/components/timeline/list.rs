@@ -13,7 +13,7 @@ use crate::model::{Lang, Report};
 use crate::timefmt::Fmt;
 
 /// Rows shown at first and added by "show more".
-pub const PAGE: usize = 200;
+pub const PAGE: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct EventListProps {
