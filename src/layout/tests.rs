@@ -306,7 +306,10 @@ fn arb_report() -> impl Strategy<Value = Report> {
         })
 }
 
-fn arb_spec() -> impl Strategy<Value = (f64, bool, Option<(u16, u16)>, Vec<usize>, Vec<usize>)> {
+/// Width, real time scale, a window in thousandths of the extent, hidden actors and kinds.
+type SpecInput = (f64, bool, Option<(u16, u16)>, Vec<usize>, Vec<usize>);
+
+fn arb_spec() -> impl Strategy<Value = SpecInput> {
     (
         300.0f64..2400.0,
         any::<bool>(),
@@ -316,11 +319,7 @@ fn arb_spec() -> impl Strategy<Value = (f64, bool, Option<(u16, u16)>, Vec<usize
     )
 }
 
-fn spec_for(
-    r: &Report,
-    p: &Prepared,
-    s: &(f64, bool, Option<(u16, u16)>, Vec<usize>, Vec<usize>),
-) -> ChartSpec {
+fn spec_for(r: &Report, p: &Prepared, s: &SpecInput) -> ChartSpec {
     let (width, real_time, range, actors, kinds) = s;
     let range = match (range, p.extent) {
         (Some((a, b)), Some((t0, t1))) => {

@@ -59,7 +59,7 @@ pub struct Fitted {
 /// The longest prefix of `text` (plus "…" when shortened) that fits in `max_px`; `None` when
 /// not even one character and the ellipsis fit, or the text is empty.
 pub fn fit(text: &str, max_px: f64, font_px: f64) -> Option<Fitted> {
-    if text.is_empty() || !(max_px > 0.0) {
+    if text.is_empty() || max_px.is_nan() || max_px <= 0.0 {
         return None;
     }
     let full = width(text, font_px);
