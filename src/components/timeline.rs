@@ -855,29 +855,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         }
     });
 
-    let tooltip = (*hovered).and_then(|i| {
-        let m = match layout.symbol_of(i)? {
-            Symbol::Marker(m) => m,
-            Symbol::Cluster(_) => return None,
-        };
-        let e = report.timeline.get(i)?;
-        let actor = report
-            .actor(e.actor)
-            .map(|a| a.name.clone())
-            .unwrap_or_default();
-        let mut time = fmt.time_point(&e.time);
-        if let Some(local) = e.local_offset.and_then(|o| fmt.local_time(&e.time, o)) {
-            time.push_str(&local);
-        }
-        let left = m.x.min(layout.width - 260.0).max(0.0);
-        let style = format!("left:{left:.0}px;top:{:.0}px", m.y + 14.0);
-        Some(html! {
-            <div key="tooltip" class="hk-timeline__tooltip" role="tooltip" style={style} aria-hidden="true">
-                <strong>{ time }</strong>{ " " }{ actor }<br />{ e.text.clone() }
-            </div>
-        })
-    });
-
     let detail = selected_event.and_then(|i| {
         let e = report.timeline.get(i)?;
         let actor = report.actor(e.actor).map(|a| a.name.clone()).unwrap_or_default();
@@ -964,7 +941,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             { draw(&layout, &state) }
                         }
                     </svg>
-                    { for tooltip }
                 </div>
                 { for tray }
             </div>

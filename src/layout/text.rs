@@ -94,6 +94,38 @@ pub fn fit(text: &str, max_px: f64, font_px: f64) -> Option<Fitted> {
     })
 }
 
+/// `text` broken into lines no wider than `max_px` (at any character: Japanese has no spaces),
+/// at most `max_lines`, the last one shortened with "…" when text is left over.
+pub fn wrap(text: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0.0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let w = char_em(c) * font_px;
+        if used + w > max_px && !line.is_empty() {
+            if lines.len() + 1 == max_lines {
+                let rest: String = std::iter::once(c).chain(chars).collect();
+                let last = format!("{line}{rest}");
+                let fitted = fit(&last, max_px, font_px).map(|f| f.text).unwrap_or(line);
+                lines.push(fitted);
+                return lines;
+            }
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            used = 0.0;
+            if c == ' ' {
+                continue;
+            }
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() && max_lines > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +160,19 @@ mod tests {
         assert_eq!(fit("ストレージ", 15.0, 10.0), None);
         assert_eq!(fit("", 100.0, 10.0), None);
         assert_eq!(fit("abc", f64::NAN, 10.0), None);
+    }
+
+    #[test]
+    fn wrap_breaks_anywhere_and_stops_at_the_last_line() {
+        assert_eq!(
+            wrap("障害が発生しました", 40.0, 10.0, 3),
+            vec!["障害が発", "生しまし", "た"]
+        );
+        let lines = wrap("障害が発生しました", 40.0, 10.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l, 10.0) <= 40.0));
+        assert_eq!(wrap("", 40.0, 10.0, 2), Vec::<String>::new());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::i18n::tr;
 use crate::layout::chart::{
     BreakMark, ChartLayout, Cluster, EtaLine, MarkKind, Marker, Symbol, AXIS_H,
 };
+use crate::layout::text;
 use crate::model::{Approx, EventKind, Lang, Report};
 use crate::timefmt::Fmt;
 
@@ -74,6 +75,7 @@ pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             <g class="hk-timeline__overlay">
                 { for layout.selected.iter().map(|m| marker(m, actor_of(layout, m.lane), st, true)) }
             </g>
+            { tooltip(layout, st) }
         </>
     }
 }
@@ -368,6 +370,57 @@ fn label(m: &Marker, st: &ChartState<'_>) -> Option<Html> {
             { l.text.clone() }
         </text>
     })
+}
+
+/// The hovered (or focused) event in full, drawn in the SVG itself: positioned by attributes,
+/// not inline styles, so a strict Content-Security-Policy allows it.
+fn tooltip(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
+    const WIDTH: f64 = 280.0;
+    const FONT: f64 = 11.5;
+    const LINE: f64 = 16.0;
+    let Some((m, e)) = st.hovered.and_then(|i| match layout.symbol_of(i)? {
+        Symbol::Marker(m) => Some((m, st.report.timeline.get(i)?)),
+        Symbol::Cluster(_) => None,
+    }) else {
+        return html! { <g class="hk-timeline__tooltip" aria-hidden="true" /> };
+    };
+    let actor = st
+        .report
+        .actor(e.actor)
+        .map(|a| a.name.as_str())
+        .unwrap_or("");
+    let mut head = st.fmt.time_point(&e.time);
+    if let Some(local) = e.local_offset.and_then(|o| st.fmt.local_time(&e.time, o)) {
+        head.push_str(&local);
+    }
+    let mut lines = text::wrap(&head, WIDTH - 16.0, FONT, 2);
+    let head_lines = lines.len();
+    lines.extend(text::wrap(
+        &format!("{actor}: {}", e.text),
+        WIDTH - 16.0,
+        FONT,
+        4,
+    ));
+    let height = lines.len() as f64 * LINE + 10.0;
+    let x = (m.x + 10.0).min(layout.width - WIDTH - 2.0).max(2.0);
+    // Below the marker when there is room, else above it.
+    let y = if m.y + 14.0 + height <= layout.height {
+        m.y + 14.0
+    } else {
+        (m.y - 14.0 - height).max(0.0)
+    };
+    let rows = lines.into_iter().enumerate().map(|(n, line)| {
+        let class = (n < head_lines).then_some("hk-timeline__tooltip-head");
+        html! {
+            <text class={classes!(class)} x={f(x + 8.0)} y={f(y + 18.0 + n as f64 * LINE)}>{ line }</text>
+        }
+    });
+    html! {
+        <g class="hk-timeline__tooltip" aria-hidden="true">
+            <rect x={f(x)} y={f(y)} width={f(WIDTH)} height={f(height)} rx="6" />
+            { for rows }
+        </g>
+    }
 }
 
 fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html {
