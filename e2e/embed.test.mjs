@@ -39,8 +39,10 @@ function iframeHostUrl(view = 'table') {
   return url.href;
 }
 
+/** A host page; every response of the app's origin carries the strict CSP. */
 async function openHost(url) {
   const context = await h.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await withCsp(context);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const errors = [];
@@ -65,6 +67,8 @@ test('iframe embed: one view, no chrome, and the frame sizes itself from its rep
   assert.ok(Math.abs(frameHeight - Math.ceil(contentHeight)) <= 1, `frame ${frameHeight}px, content ${contentHeight}px`);
   await screenshot(page, 'embed-iframe');
   assert.deepEqual(errors, []);
+  const appFrame = page.frames().find((f) => f.url().startsWith(h.server.origin));
+  assert.deepEqual(await appFrame.evaluate(() => window.__cspViolations), [], 'the framed app under the strict CSP');
 });
 
 test('iframe embed: a report posted by the allowed origin is shown; other origins are ignored', async (t) => {
@@ -133,6 +137,7 @@ test('direct mount: two instances on one host page, host styles stay out', async
   assert.ok(!page.url().includes('view='), page.url());
   await screenshot(page, 'embed-mount');
   assert.deepEqual(errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the mounting page under the strict CSP');
 });
 
 /** Serves every app response with the CSP header and records violations in the page. */
