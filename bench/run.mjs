@@ -4,8 +4,9 @@
 //   npm ci --prefix bench          once: vis-timeline, pinned in bench/package-lock.json
 //   node bench/run.mjs             build, measure, write bench/RESULTS.md (and bench/out/results.json)
 //
-// Options: --runs N (default 5; medians are reported), --no-build (measure bench/out/dist as it
-// is), --events 100,1000,10000, --history 1000. It takes a few minutes and uses both cores, so it
+// Options: --runs N (default 5; medians are reported), --report-only (rewrite RESULTS.md from
+// bench/out/results.json), --no-build (measure bench/out/dist as it is), --events 100,1000,10000,
+// --history 1000, --vis-limit MS. It takes a few minutes and uses both cores, so it
 // is NOT part of the test command; only the size ratchet (bench/check-size.mjs) is.
 //
 // What it measures, each from a fresh browser context (cold cache, new heap):
@@ -53,6 +54,8 @@ const RUNS = Number(opt('--runs', '5'));
 const EVENTS = opt('--events', '100,1000,10000').split(',').map(Number);
 const HISTORY = Number(opt('--history', '1000'));
 const BUILD = !argv.includes('--no-build');
+/** Rewrites RESULTS.md from bench/out/results.json without measuring (after editing the table code). */
+const REPORT_ONLY = argv.includes('--report-only');
 const STEPS = 50;
 /** vis-timeline may take minutes on large inputs: a draw slower than this is cut and reported as "> limit". */
 const VIS_LIMIT_MS = Number(opt('--vis-limit', '60000'));
@@ -585,7 +588,7 @@ function markdown(r) {
   const L = [];
   const largest = `events-${Math.max(...EVENTS)}`;
   L.push('# Benchmark results', '');
-  L.push(`Measured ${r.date} at commit ${r.commit}${r.dirty ? ' (with uncommitted changes in the work tree)' : ''} by \`node bench/run.mjs\` (${RUNS} runs each, medians).`);
+  L.push(`Measured ${r.date} at commit ${r.commit}${r.dirty ? ' (with uncommitted changes in the work tree)' : ''} by \`node bench/run.mjs\` (${r.runs} runs each, medians).`);
   L.push(`Machine: ${r.machine}.`);
   L.push('');
   L.push('Absolute times depend on the machine and on what else it is doing; compare the **ratios** (hokoku / vis-timeline, lower is better for hokoku). Sizes are exact.');
@@ -605,7 +608,7 @@ function markdown(r) {
   L.push(`| navigation → sample letter drawn | ${ms(r.nav.letter)} | | | | |`);
   const best = (v) => (v ? Math.min(v.vis.ms, v.visFlat.ms) : NaN);
   for (const [key, v] of Object.entries(r.loads)) {
-    const label = key === 'history' ? `history of ${HISTORY.toLocaleString('en-US')} reports` : `${Number(key.replace('events-', '')).toLocaleString('en-US')} events`;
+    const label = key === 'history' ? `history of ${(r.historySize ?? HISTORY).toLocaleString('en-US')} reports` : `${Number(key.replace('events-', '')).toLocaleString('en-US')} events`;
     const isLargest = key === largest;
     const vs = v.vis ? `${ms(v.vis.ms)} | ${ms(v.visFlat.ms)} | ${ratio(v.hokoku.ms, best(v))}` : ' | | ';
     const b = isLargest ? `≤ 500 ms: ${budget(v.hokoku.ms, 500)}; ≥ 10× faster: ${v.vis ? budget(v.hokoku.ms, best(v) / 10) : 'n/a'}` : '';
@@ -621,7 +624,7 @@ function markdown(r) {
   }
   const big = r.loads[largest]?.hokoku;
   if (big) {
-    L.push('', `Budgets at ${largest.replace('events-', '')} events: memory ≤ 40 MB: ${budget(big.heap + big.wasm, 40e6)}; chart DOM nodes ≤ 1,500: ${budget(big.chartNodes, 1500)} (counted in the shown view${r.nav.timeline ? '' : ', which is not the timeline while the build has none'}).`);
+    L.push('', `Budgets at ${largest.replace('events-', '')} events: memory ≤ 40 MB: ${budget(big.heap + big.wasm, 40e6)}; chart DOM nodes ≤ 1,500: ${budget(big.chartNodes, 1500)} (counted in ${r.loads[largest].view === 'view-timeline' ? 'the timeline chart' : `the shown view, ${r.loads[largest].view}, as the build has no timeline chart`}).`);
   }
   L.push('', '## Interaction', '');
   L.push(`${STEPS} wheel steps each (alternating direction). **Busy** is the main thread's work for a step (CDP TaskDuration, thread time): what must fit in a 16 ms frame. **Frame** is input → next frame on the wall clock, which also includes waiting for the frame. vis-timeline with \`stack: false\`.`, '');
@@ -673,6 +676,13 @@ function markdown(r) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  if (REPORT_ONLY) {
+    // "Infinity" marks a draw cut at the time limit (JSON has no infinity).
+    const saved = JSON.parse(readFileSync(join(OUT, 'results.json'), 'utf8'), (_, v) => (v === 'Infinity' ? Infinity : v));
+    writeFileSync(join(HERE, 'RESULTS.md'), markdown(saved));
+    console.log('rewrote bench/RESULTS.md from bench/out/results.json');
+    return;
+  }
   if (!existsSync(VIS_JS)) throw new Error('vis-timeline is missing: run `npm ci --prefix bench` first');
   if (BUILD) build();
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('bench/out/dist is missing: run without --no-build');
@@ -704,13 +714,14 @@ async function main() {
       machine: machine(browser.version()),
       visVersion: JSON.parse(readFileSync(join(VIS_DIR, 'package.json'), 'utf8')).version,
       runs: RUNS,
+      historySize: HISTORY,
       size,
       nav,
       loads: loaded,
       interaction: interactionResult,
       print: printed,
     };
-    writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, (_, v) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
     writeFileSync(join(HERE, 'RESULTS.md'), markdown(results));
     console.log('wrote bench/RESULTS.md and bench/out/results.json');
   } finally {
