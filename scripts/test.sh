@@ -4,6 +4,7 @@
 #   1. cargo test                          native unit tests and SSR render tests
 #      cargo test --features schema --test schema_file   (when tests/schema_file.rs exists)
 #   2. trunk build --release --offline     the real build into dist/ (wasm-opt applied)
+#      node bench/check-size.mjs           the gzip size ratchet (bench/size-budget.json)
 #   3. node --test e2e/                    headless Chromium against dist/ served under a sub-path
 # Every tier runs even when an earlier one failed (except e2e, which needs the build); the exit
 # status is non-zero if anything failed. Logs go to target/test-logs/.
@@ -56,6 +57,12 @@ fi
 rm -rf dist
 if run trunk-build "trunk build" build_release; then
   summary+=("trunk build: ok ($(grep -E '_bg.wasm:' "$LOGS/trunk-build.log" | sed -E 's/^ +//'))")
+  # Size ratchet: the gzip size may not grow more than 5% over bench/size-budget.json.
+  if run size-check "size check" node bench/check-size.mjs; then
+    summary+=("size check: $(grep -E '^record' "$LOGS/size-check.log")")
+  else
+    summary+=("size check: FAILED (see bench/README.md to update the record deliberately)")
+  fi
   # One browser at a time: 2 cores, and each file starts its own Chromium.
   run e2e "e2e" node --test --test-reporter=spec --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs || true
   p=$(grep -E '^ℹ pass [0-9]+' "$LOGS/e2e.log" | awk '{print $3}' | tail -n 1)
