@@ -897,7 +897,11 @@ impl Cx {
                 .iter()
                 .filter_map(|p| p.period.end)
                 .filter(TimePoint::is_known)
-                .max_by_key(|t| t.latest().map(|l| l.timestamp_millis())),
+                .max_by_key(|t| t.latest().map(|l| l.timestamp_millis()))
+                // Never derive an end before the given start: the export would write it out and
+                // the file would no longer read back (found by fuzzing). The phases are then
+                // reported outside the period instead.
+                .filter(|e| !start.is_some_and(|s| ends_before(&Period { start: s, end: Some(*e) }))),
             None => None,
         };
         let period = start.map(|start| Period { start, end });

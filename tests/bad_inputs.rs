@@ -273,3 +273,18 @@ fn fuzz_regressions() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Fuzz finding: with no `end`, the incident's end is taken from the phases; when the given start
+/// is after every phase, that derived end was before the start, the document was accepted, and
+/// its normalized export (which writes the end out) was then refused with end-before-start.
+#[test]
+fn a_derived_end_is_never_before_the_start() {
+    let bytes = fs::read(regressions_dir().join("decode-derived-end-before-start.json")).expect("regression file");
+    let outcome = decode_bytes(&bytes);
+    let doc = outcome.document.as_ref().expect("only warnings");
+    assert_eq!(doc.reports[0].incident.period.end, None, "no end before the start");
+    let codes: Vec<(&str, &str)> = outcome.problems.iter().map(|p| (p.code(), p.path.as_str())).collect();
+    assert_eq!(codes, [("phase-outside-period", "incident.phases[0]")]);
+    let again = decode_str(&hokoku::export::to_json(doc));
+    assert!(again.document.is_some(), "the export reads back:\n{}", listed(&again));
+}
