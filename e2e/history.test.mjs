@@ -28,7 +28,7 @@ test('a history opens on its list; a report opens its views and its letter print
   const third = items.nth(2);
   const chosen = (await third.locator('[data-testid="history-open"]').textContent()).trim();
   await third.locator('[data-testid="history-open"]').click();
-  await testId(app.page, 'view-table').waitFor();
+  await testId(app.page, 'view-timeline').waitFor();
   assert.equal(await title(app.page), chosen);
   assert.match(app.page.url(), /report=/);
 
@@ -46,13 +46,13 @@ test('?report= deep-links to one report of a history', async (t) => {
   const item = testId(first.page, 'history-item').nth(4);
   const chosen = (await item.locator('[data-testid="history-open"]').textContent()).trim();
   await item.locator('[data-testid="history-open"]').click();
-  await testId(first.page, 'view-table').waitFor();
+  await testId(first.page, 'view-timeline').waitFor();
   const id = new URL(first.page.url()).searchParams.get('report');
   assert.ok(id);
 
   const linked = await openApp(h, { src: 'examples/history.json', report: id });
   t.after(() => linked.close());
-  await testId(linked.page, 'view-table').waitFor();
+  await testId(linked.page, 'view-timeline').waitFor();
   assert.equal(await title(linked.page), chosen);
 });
 
@@ -62,6 +62,9 @@ test('a Statuspage incidents.json opens as a history with timelines, tables and 
   await testId(app.page, 'history').waitFor();
   assert.ok((await testId(app.page, 'history-item').count()) >= 2);
   await testId(app.page, 'history-open').first().click();
+  await testId(app.page, 'view-timeline').waitFor();
+  assert.ok((await app.page.locator('[data-testid="timeline"] [data-event]').count()) >= 1, 'updates drawn as events');
+  await testId(app.page, 'tab-table').click();
   await testId(app.page, 'view-table').waitFor();
   assert.ok((await app.page.locator('[data-testid="impact-table"] [data-phase]').count()) >= 1, 'phases from the status progression');
   await testId(app.page, 'tab-letter').click();
