@@ -121,7 +121,10 @@ pub fn fetch_bytes(
             let total = e.length_computable().then(|| e.total() as u64);
             if loaded > MAX_BYTES || total.is_some_and(|t| t > MAX_BYTES) {
                 let bytes = total.unwrap_or(loaded);
-                finish(fail(ProblemKind::TooLarge { bytes, limit: MAX_BYTES }));
+                finish(fail(ProblemKind::TooLarge {
+                    bytes,
+                    limit: MAX_BYTES,
+                }));
                 let _ = xhr.abort();
                 return;
             }
@@ -186,7 +189,10 @@ pub fn read_file(file: File, on_done: impl FnOnce(Fetched) + 'static) {
         on_done(Fetched::Failed(Problem::error(
             "",
             None,
-            ProblemKind::TooLarge { bytes: size, limit: MAX_BYTES },
+            ProblemKind::TooLarge {
+                bytes: size,
+                limit: MAX_BYTES,
+            },
         )));
         return;
     }
@@ -194,19 +200,29 @@ pub fn read_file(file: File, on_done: impl FnOnce(Fetched) + 'static) {
         let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
         match result {
             Ok(buf) => on_done(Fetched::Bytes(js_sys::Uint8Array::new(&buf).to_vec())),
-            Err(_) => on_done(Fetched::Failed(Problem::error("", None, ProblemKind::ReadFailed))),
+            Err(_) => on_done(Fetched::Failed(Problem::error(
+                "",
+                None,
+                ProblemKind::ReadFailed,
+            ))),
         }
     });
 }
 
 /// Offers `text` as a file download named `name`.
 pub fn save_text(name: &str, text: &str, mime: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Some(a) = document
         .create_element("a")
         .ok()
@@ -221,7 +237,10 @@ pub fn save_text(name: &str, text: &str, mime: &str) {
 
 /// Sets `<html lang>` so screen readers pronounce the interface in its language.
 pub fn set_document_lang(lang: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", lang);
     }
 }
@@ -249,4 +268,46 @@ pub fn remember_last_good(json: &str) {
 
 pub fn last_good() -> Option<String> {
     session_storage()?.get_item(LAST_GOOD_KEY).ok().flatten()
+}
+
+/// Calls `before` and `after` around every printing of the page (the browser's print dialog,
+/// Ctrl+P or `window.print()`) while the returned guard lives.
+pub struct PrintListener {
+    before: Closure<dyn FnMut()>,
+    after: Closure<dyn FnMut()>,
+}
+
+impl PrintListener {
+    pub fn new(before: impl FnMut() + 'static, after: impl FnMut() + 'static) -> PrintListener {
+        let listener = PrintListener {
+            before: Closure::<dyn FnMut()>::new(before),
+            after: Closure::<dyn FnMut()>::new(after),
+        };
+        if let Some(w) = window() {
+            let _ = w.add_event_listener_with_callback(
+                "beforeprint",
+                listener.before.as_ref().unchecked_ref(),
+            );
+            let _ = w.add_event_listener_with_callback(
+                "afterprint",
+                listener.after.as_ref().unchecked_ref(),
+            );
+        }
+        listener
+    }
+}
+
+impl Drop for PrintListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                "beforeprint",
+                self.before.as_ref().unchecked_ref(),
+            );
+            let _ = w.remove_event_listener_with_callback(
+                "afterprint",
+                self.after.as_ref().unchecked_ref(),
+            );
+        }
+    }
 }

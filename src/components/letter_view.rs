@@ -7,8 +7,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::impact_table::{ImpactMatrix, PhaseTable};
@@ -352,34 +350,11 @@ fn use_print_title(title: String) -> PrintTitle {
     {
         let handle = (*handle).clone();
         use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let before = {
-                let h = handle.clone();
-                Closure::<dyn FnMut(web_sys::Event)>::new(move |_| h.enter())
-            };
-            let after = {
-                let h = handle.clone();
-                Closure::<dyn FnMut(web_sys::Event)>::new(move |_| h.leave())
-            };
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "beforeprint",
-                    before.as_ref().unchecked_ref(),
-                );
-                let _ = w
-                    .add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-            }
+            let (h_before, h_after) = (handle.clone(), handle.clone());
+            let listener =
+                crate::web::PrintListener::new(move || h_before.enter(), move || h_after.leave());
             move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "beforeprint",
-                        before.as_ref().unchecked_ref(),
-                    );
-                    let _ = w.remove_event_listener_with_callback(
-                        "afterprint",
-                        after.as_ref().unchecked_ref(),
-                    );
-                }
+                drop(listener);
                 handle.leave();
             }
         });

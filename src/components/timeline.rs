@@ -270,32 +270,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     {
         let printing = printing.clone();
         use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let before = {
-                let printing = printing.clone();
-                Closure::<dyn FnMut()>::new(move || printing.set(true))
-            };
-            let after = Closure::<dyn FnMut()>::new(move || printing.set(false));
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "beforeprint",
-                    before.as_ref().unchecked_ref(),
-                );
-                let _ = w
-                    .add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "beforeprint",
-                        before.as_ref().unchecked_ref(),
-                    );
-                    let _ = w.remove_event_listener_with_callback(
-                        "afterprint",
-                        after.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let on_before = printing.clone();
+            let listener = crate::web::PrintListener::new(
+                move || on_before.set(true),
+                move || printing.set(false),
+            );
+            move || drop(listener)
         });
     }
 
