@@ -430,6 +430,8 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
                 <h1 class="hk-header__title" data-testid="title">{ report.header.title.clone() }</h1>
                 <p class="hk-header__meta">
                     <span data-testid="issuer">{ issuer }</span>
+                    { " · " }
+                    <span>{ report_fmt(report, lang).date(report.header.issued) }</span>
                 </p>
             </div>
             <div class="hk-header__actions">
@@ -443,6 +445,11 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
             </div>
         </header>
     }
+}
+
+/// The report's own date style, so the shell writes dates as its views do.
+fn report_fmt(report: &Report, lang: Lang) -> crate::timefmt::Fmt {
+    crate::timefmt::Fmt::new(lang, report.letter.date_style, report.zone)
 }
 
 fn issuer_line(report: &Report) -> String {
@@ -591,7 +598,7 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
         let options = doc.reports.iter().enumerate().map(|(i, r)| {
             html! {
                 <option value={i.to_string()} selected={i == state.report}>
-                    { format!("{} {}", r.header.issued, r.header.title) }
+                    { format!("{} {}", report_fmt(r, lang).date_without_weekday(r.header.issued), r.header.title) }
                 </option>
             }
         });
