@@ -66,6 +66,8 @@ test('hostile strings in every field stay text in every view', async (t) => {
   assert.match(await title(app.page), /<script>/, 'the payload is shown as text');
   const found = await problems(app.page);
   assert.ok(found.some((p) => p.code === 'unsafe-url'), 'the javascript: contact url is refused with a warning');
+  assert.ok(found.some((p) => p.code === 'bidi-control-removed'), 'direction overrides are removed with a warning');
+  assert.ok(!(await app.page.locator('.hokoku').textContent()).includes('\u202E'), 'no U+202E left in the page');
 
   for (const view of ['timeline', 'table', 'letter']) {
     await testId(app.page, `tab-${view}`).click();

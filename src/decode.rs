@@ -385,6 +385,12 @@ impl Cx {
                 self.error(node.pos, ProblemKind::EmptyText);
                 None
             }
+            Value::String(s) if s.chars().any(is_bidi_control) => {
+                // An override (U+202E …) makes text read differently from what it says, a known
+                // way to disguise file names and links; a formal letter never needs one.
+                self.warn(node.pos, ProblemKind::BidiControlRemoved);
+                Some(s.chars().filter(|c| !is_bidi_control(*c)).collect())
+            }
             Value::String(s) => Some(s.clone()),
             _ => {
                 self.wrong_type(node, "string");
@@ -1415,6 +1421,11 @@ pub fn circled(n: usize) -> String {
         1..=20 => char::from_u32(0x2460 + n as u32 - 1).map(String::from).unwrap_or_default(),
         _ => format!("({n})"),
     }
+}
+
+/// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn parse_due(s: &str) -> Option<Due> {

@@ -1807,3 +1807,12 @@ fn unaffected_but_impacted_names_the_entry() {
     });
     only(&o, "unaffected-but-impacted", W, "incident.unaffected[1]");
 }
+
+#[test]
+fn bidi_override_controls_are_removed_with_a_warning() {
+    let (_, o) = decode_with(|v| {
+        v["report"]["title"] = json!("請求書\u{202E}fdp.exe\u{202C}のご案内");
+    });
+    only(&o, "bidi-control-removed", W, "report.title");
+    assert_eq!(report(&o).header.title, "請求書fdp.exeのご案内");
+}
