@@ -1,25 +1,18 @@
 //! hokoku: one incident JSON file → an interactive timeline, a per-phase impact table and a
 //! printable Japanese apology letter, all in the browser.
 //!
-//! Domain modules (`json`, `decode`, `model`, `problem`, `safe`, …) import no yew and are tested
-//! natively; the `app` module and `components` draw what they compute.
+//! Four layers, each using only the ones before it:
+//! - [`model`]: the validated incident model, the interface language and the rules for untrusted
+//!   text;
+//! - [`format`]: reading and writing files (JSON parser, decoder, Statuspage import, problems,
+//!   JSON Schema types, normalized export);
+//! - [`compose`]: what the views show, computed from a report (dates in words, impact and history
+//!   figures, the letter, the timeline layout);
+//! - [`app`]: the Yew app in the browser.
+//!
+//! The first three import no yew and are tested natively with `cargo test`.
 
-pub mod decode;
-pub mod json;
-pub mod model;
-pub mod problem;
-pub mod safe;
-pub mod schema;
-pub mod export;
-pub mod i18n;
-pub mod timefmt;
-pub mod impact;
-pub mod history;
-pub mod import;
-pub mod layout;
-pub mod letter;
-pub mod state;
-pub mod components;
 pub mod app;
-pub mod web;
-pub mod embed;
+pub mod compose;
+pub mod format;
+pub mod model;

@@ -15,5 +15,5 @@ fn main() {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) {
     hokoku::app::install_panic_hook();
-    hokoku::embed::mount(element, &options);
+    hokoku::app::embed::mount(element, &options);
 }

@@ -4,6 +4,9 @@
 //! parsed. `decode` builds it from JSON and is the only place that can fail; `export` turns it
 //! back into normalized JSON. Views never see a half-valid document.
 
+pub mod i18n;
+pub mod safe;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// Language of the document (and by default of the interface).
@@ -187,7 +190,11 @@ pub enum When {
     /// To the minute (seconds kept when given).
     Instant(DateTime<FixedOffset>),
     /// A day, optionally narrowed to a part of it; the offset says which day boundaries apply.
-    Day { date: NaiveDate, part: Option<PartOfDay>, offset: FixedOffset },
+    Day {
+        date: NaiveDate,
+        part: Option<PartOfDay>,
+        offset: FixedOffset,
+    },
     /// Not known: kept in order but has no place on an axis.
     Unknown,
 }
@@ -199,10 +206,16 @@ pub struct TimePoint {
 }
 
 impl TimePoint {
-    pub const UNKNOWN: TimePoint = TimePoint { when: When::Unknown, approx: Approx::Exact };
+    pub const UNKNOWN: TimePoint = TimePoint {
+        when: When::Unknown,
+        approx: Approx::Exact,
+    };
 
     pub fn exact(at: DateTime<FixedOffset>) -> TimePoint {
-        TimePoint { when: When::Instant(at), approx: Approx::Exact }
+        TimePoint {
+            when: When::Instant(at),
+            approx: Approx::Exact,
+        }
     }
 
     /// The earliest instant this point can mean (start of the day or part of day).
@@ -226,7 +239,10 @@ impl TimePoint {
             When::Instant(t) => Some((t, t)),
             When::Day { date, part, offset } => {
                 let (from, to) = part.map(PartOfDay::minutes).unwrap_or((0, 24 * 60));
-                let midnight = date.and_hms_opt(0, 0, 0)?.and_local_timezone(offset).single()?;
+                let midnight = date
+                    .and_hms_opt(0, 0, 0)?
+                    .and_local_timezone(offset)
+                    .single()?;
                 Some((
                     midnight + chrono::Duration::minutes(from.into()),
                     midnight + chrono::Duration::minutes(to.into()),
@@ -349,7 +365,10 @@ pub struct Phase {
 
 impl Phase {
     pub fn level_of(&self, service: usize) -> Option<ImpactLevel> {
-        self.impact.iter().find(|(s, _)| *s == service).map(|(_, l)| *l)
+        self.impact
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map(|(_, l)| *l)
     }
 
     pub fn worst(&self) -> Option<ImpactLevel> {
@@ -589,7 +608,9 @@ impl LetterItem {
     }
 
     pub fn from_code(code: &str) -> Option<LetterItem> {
-        LetterItem::DEFAULT_ORDER.into_iter().find(|i| i.code() == code)
+        LetterItem::DEFAULT_ORDER
+            .into_iter()
+            .find(|i| i.code() == code)
     }
 }
 
@@ -640,7 +661,8 @@ impl Report {
         (0..self.services.len())
             .filter(|s| {
                 self.incident.phases.iter().any(|p| {
-                    p.level_of(*s).is_some_and(|l| l != ImpactLevel::Operational)
+                    p.level_of(*s)
+                        .is_some_and(|l| l != ImpactLevel::Operational)
                 })
             })
             .collect()

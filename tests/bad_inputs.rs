@@ -7,18 +7,22 @@ use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use hokoku::decode::{decode_bytes, decode_str, Outcome, MAX_BYTES};
-use hokoku::json;
+use hokoku::format::json;
+use hokoku::format::problem::Severity;
+use hokoku::format::{decode_bytes, decode_str, Outcome, MAX_BYTES};
 use hokoku::model::Lang;
-use hokoku::problem::Severity;
 use serde_json::Value;
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("bad-inputs")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("bad-inputs")
 }
 
 fn regressions_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join("regressions")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join("regressions")
 }
 
 /// One manifest entry: the problem a file must give.
@@ -41,8 +45,14 @@ fn manifest() -> Vec<Expected> {
         .map(|(file, e)| Expected {
             file: file.clone(),
             code: e["code"].as_str().map(String::from),
-            path: e["path"].as_str().unwrap_or_else(|| panic!("{file}: path")).to_string(),
-            severity: e["severity"].as_str().unwrap_or_else(|| panic!("{file}: severity")).to_string(),
+            path: e["path"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{file}: path"))
+                .to_string(),
+            severity: e["severity"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{file}: severity"))
+                .to_string(),
             detail: e.get("detail").and_then(Value::as_str).map(String::from),
             line: e.get("line").and_then(Value::as_u64),
             column: e.get("column").and_then(Value::as_u64),
@@ -66,7 +76,12 @@ fn listed(outcome: &Outcome) -> String {
         .iter()
         .map(|p| {
             let path: String = p.path.chars().take(80).collect();
-            format!("  {:?} {} at \"{path}\" ({:?})", p.severity, p.code(), p.pos)
+            format!(
+                "  {:?} {} at \"{path}\" ({:?})",
+                p.severity,
+                p.code(),
+                p.pos
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -85,22 +100,35 @@ fn check(e: &Expected, outcome: &Outcome) -> Option<String> {
             }
             return None;
         }
-        "error" if outcome.document.is_some() => return Some("an error file produced a document".into()),
+        "error" if outcome.document.is_some() => {
+            return Some("an error file produced a document".into())
+        }
         "warning" if has_error => {
-            return Some(format!("expected only warnings, got errors:\n{}", listed(outcome)));
+            return Some(format!(
+                "expected only warnings, got errors:\n{}",
+                listed(outcome)
+            ));
         }
         "error" | "warning" => {}
         other => return Some(format!("unknown severity {other:?} in the manifest")),
     }
-    let severity = if e.severity == "error" { Severity::Error } else { Severity::Warning };
+    let severity = if e.severity == "error" {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let code = e.code.as_deref().unwrap_or_default();
     let found = outcome.problems.iter().any(|p| {
         p.code() == code
             && p.path == e.path
             && p.severity == severity
-            && e.detail.as_ref().is_none_or(|d| format!("{:?}", p.kind).contains(d.as_str()))
-            && e.line.is_none_or(|l| p.pos.is_some_and(|pos| u64::from(pos.line) == l))
-            && e.column.is_none_or(|c| p.pos.is_some_and(|pos| u64::from(pos.column) == c))
+            && e.detail
+                .as_ref()
+                .is_none_or(|d| format!("{:?}", p.kind).contains(d.as_str()))
+            && e.line
+                .is_none_or(|l| p.pos.is_some_and(|pos| u64::from(pos.line) == l))
+            && e.column
+                .is_none_or(|c| p.pos.is_some_and(|pos| u64::from(pos.column) == c))
     });
     if found {
         None
@@ -120,10 +148,15 @@ fn check(e: &Expected, outcome: &Outcome) -> Option<String> {
 #[test]
 fn every_file_gives_its_expected_problem() {
     let entries = manifest();
-    assert!(entries.len() >= 40, "the corpus needs at least 40 files, has {}", entries.len());
+    assert!(
+        entries.len() >= 40,
+        "the corpus needs at least 40 files, has {}",
+        entries.len()
+    );
     let mut failures = Vec::new();
     for e in &entries {
-        let bytes = fs::read(corpus_dir().join(&e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
+        let bytes =
+            fs::read(corpus_dir().join(&e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
         match decode_caught(&bytes) {
             Err(panic) => failures.push(format!("{}: PANIC {panic}", e.file)),
             Ok(outcome) => {
@@ -133,7 +166,13 @@ fn every_file_gives_its_expected_problem() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} files failed:\n{}", failures.len(), entries.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} files failed:\n{}",
+        failures.len(),
+        entries.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -141,8 +180,16 @@ fn no_error_file_produces_a_document() {
     for e in manifest().iter().filter(|e| e.severity == "error") {
         let bytes = fs::read(corpus_dir().join(&e.file)).expect("corpus file");
         let outcome = decode_bytes(&bytes);
-        assert!(outcome.document.is_none(), "{}: an error file produced a document", e.file);
-        assert!(outcome.errors().next().is_some(), "{}: no error reported", e.file);
+        assert!(
+            outcome.document.is_none(),
+            "{}: an error file produced a document",
+            e.file
+        );
+        assert!(
+            outcome.errors().next().is_some(),
+            "{}: no error reported",
+            e.file
+        );
     }
 }
 
@@ -156,8 +203,14 @@ fn manifest_and_directory_list_the_same_files() {
         .collect();
     let unlisted: Vec<_> = on_disk.difference(&in_manifest).collect();
     let missing: Vec<_> = in_manifest.difference(&on_disk).collect();
-    assert!(unlisted.is_empty(), "files without a manifest entry: {unlisted:?}");
-    assert!(missing.is_empty(), "manifest entries without a file: {missing:?}");
+    assert!(
+        unlisted.is_empty(),
+        "files without a manifest entry: {unlisted:?}"
+    );
+    assert!(
+        missing.is_empty(),
+        "manifest entries without a file: {missing:?}"
+    );
 }
 
 #[test]
@@ -165,7 +218,9 @@ fn text_and_bytes_agree() {
     // Pasted text goes through decode_str, files through decode_bytes: same answer for UTF-8.
     for e in manifest() {
         let bytes = fs::read(corpus_dir().join(&e.file)).expect("corpus file");
-        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
         assert_eq!(decode_str(text), decode_bytes(&bytes), "{}", e.file);
     }
 }
@@ -177,9 +232,18 @@ fn every_problem_can_be_shown_in_both_languages() {
         for p in decode_bytes(&bytes).problems {
             for lang in [Lang::Ja, Lang::En] {
                 let message = p.message(lang);
-                assert!(!message.trim().is_empty(), "{}: empty {lang:?} message for {}", e.file, p.code());
+                assert!(
+                    !message.trim().is_empty(),
+                    "{}: empty {lang:?} message for {}",
+                    e.file,
+                    p.code()
+                );
                 // Hostile or huge input is quoted shortened, never whole.
-                assert!(message.chars().count() < 400, "{}: {lang:?} message too long: {message}", e.file);
+                assert!(
+                    message.chars().count() < 400,
+                    "{}: {lang:?} message too long: {message}",
+                    e.file
+                );
                 let _ = p.location(lang);
             }
         }
@@ -203,7 +267,11 @@ fn hostile_strings_are_kept_as_text_and_unsafe_links_dropped() {
 fn thirty_megabytes_is_too_large() {
     let base = fs::read_to_string(corpus_dir().join("valid-base.json")).expect("valid-base.json");
     let filler = "x".repeat(30_000_000);
-    let big = base.replacen("\"version\": 1,", &format!("\"version\": 1, \"filler\": \"{filler}\","), 1);
+    let big = base.replacen(
+        "\"version\": 1,",
+        &format!("\"version\": 1, \"filler\": \"{filler}\","),
+        1,
+    );
     assert!(big.len() as u64 > MAX_BYTES);
     for outcome in [decode_bytes(big.as_bytes()), decode_str(&big)] {
         assert!(outcome.document.is_none());
@@ -215,13 +283,23 @@ fn thirty_megabytes_is_too_large() {
     // Just under the limit is read normally (the filler is only an unknown field).
     let under = base.replacen(
         "\"version\": 1,",
-        &format!("\"version\": 1, \"filler\": \"{}\",", "y".repeat((MAX_BYTES as usize) - base.len() - 64)),
+        &format!(
+            "\"version\": 1, \"filler\": \"{}\",",
+            "y".repeat((MAX_BYTES as usize) - base.len() - 64)
+        ),
         1,
     );
     assert!(under.len() as u64 <= MAX_BYTES);
     let outcome = decode_bytes(under.as_bytes());
     assert!(outcome.document.is_some(), "{}", listed(&outcome));
-    assert_eq!(outcome.problems.iter().map(|p| p.code()).collect::<Vec<_>>(), ["unknown-field"]);
+    assert_eq!(
+        outcome
+            .problems
+            .iter()
+            .map(|p| p.code())
+            .collect::<Vec<_>>(),
+        ["unknown-field"]
+    );
 }
 
 /// A 1,000,000-character title (3 MB of UTF-8), generated here: read in full, not refused.
@@ -248,7 +326,10 @@ fn fuzz_regressions() {
     let mut failures = Vec::new();
     for path in &names {
         let bytes = fs::read(path).expect("regression file");
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if catch_unwind(|| json::parse_bytes(&bytes).is_ok()).is_err() {
             failures.push(format!("{name}: json::parse_bytes panicked"));
         }
@@ -260,12 +341,19 @@ fn fuzz_regressions() {
                     failures.push(format!("{name}: document and errors disagree"));
                 }
                 for p in &outcome.problems {
-                    let _ = (p.message(Lang::Ja), p.message(Lang::En), p.location(Lang::Ja));
+                    let _ = (
+                        p.message(Lang::Ja),
+                        p.message(Lang::En),
+                        p.location(Lang::Ja),
+                    );
                 }
                 if let Some(doc) = &outcome.document {
-                    let again = decode_str(&hokoku::export::to_json(doc));
+                    let again = decode_str(&hokoku::format::export::to_json(doc));
                     if again.document.is_none() {
-                        failures.push(format!("{name}: exported JSON does not read back:\n{}", listed(&again)));
+                        failures.push(format!(
+                            "{name}: exported JSON does not read back:\n{}",
+                            listed(&again)
+                        ));
                     }
                 }
             }
@@ -279,12 +367,24 @@ fn fuzz_regressions() {
 /// its normalized export (which writes the end out) was then refused with end-before-start.
 #[test]
 fn a_derived_end_is_never_before_the_start() {
-    let bytes = fs::read(regressions_dir().join("decode-derived-end-before-start.json")).expect("regression file");
+    let bytes = fs::read(regressions_dir().join("decode-derived-end-before-start.json"))
+        .expect("regression file");
     let outcome = decode_bytes(&bytes);
     let doc = outcome.document.as_ref().expect("only warnings");
-    assert_eq!(doc.reports[0].incident.period.end, None, "no end before the start");
-    let codes: Vec<(&str, &str)> = outcome.problems.iter().map(|p| (p.code(), p.path.as_str())).collect();
+    assert_eq!(
+        doc.reports[0].incident.period.end, None,
+        "no end before the start"
+    );
+    let codes: Vec<(&str, &str)> = outcome
+        .problems
+        .iter()
+        .map(|p| (p.code(), p.path.as_str()))
+        .collect();
     assert_eq!(codes, [("phase-outside-period", "incident.phases[0]")]);
-    let again = decode_str(&hokoku::export::to_json(doc));
-    assert!(again.document.is_some(), "the export reads back:\n{}", listed(&again));
+    let again = decode_str(&hokoku::format::export::to_json(doc));
+    assert!(
+        again.document.is_some(),
+        "the export reads back:\n{}",
+        listed(&again)
+    );
 }

@@ -7,10 +7,10 @@
 //! generated text (`at`) rather than counted by hand.
 
 use chrono::{FixedOffset, NaiveDate};
-use hokoku::decode::{decode_bytes, decode_str, Outcome};
-use hokoku::json::{Pos, SyntaxKind};
+use hokoku::format::json::{Pos, SyntaxKind};
+use hokoku::format::problem::{Problem, ProblemKind, Severity};
+use hokoku::format::{decode_bytes, decode_str, Outcome};
 use hokoku::model::*;
-use hokoku::problem::{Problem, ProblemKind, Severity};
 use serde_json::{json, Value};
 
 use Severity::{Error as E, Warning as W};
@@ -357,7 +357,7 @@ fn nesting_deeper_than_128_is_refused() {
 
 #[test]
 fn too_large_is_refused_before_parsing() {
-    let big = " ".repeat(hokoku::decode::MAX_BYTES as usize + 1);
+    let big = " ".repeat(hokoku::format::MAX_BYTES as usize + 1);
     let p = only(&decode_str(&big), "too-large", E, "");
     assert_eq!(p.pos, None);
     only(&decode_bytes(big.as_bytes()), "too-large", E, "");
@@ -1662,7 +1662,7 @@ fn short_forms_read_like_long_forms() {
 
 #[test]
 fn every_problem_kind_has_a_code_and_two_messages() {
-    use hokoku::problem::RefKind;
+    use hokoku::format::problem::RefKind;
     let kinds = vec![
         ProblemKind::BadSource("javascript:x".into()),
         ProblemKind::HttpStatus(404),
@@ -1764,7 +1764,13 @@ fn a_later_duplicate_event_id_is_named_by_its_own_index_after_a_broken_event() {
             { "id": "a", "at": "2026-03-01T09:20:00+09:00", "text": "二つ目" }
         ]);
     });
-    expect(&o, &[("missing", E, "timeline[0].text"), ("duplicate-id", E, "timeline[2].id")]);
+    expect(
+        &o,
+        &[
+            ("missing", E, "timeline[0].text"),
+            ("duplicate-id", E, "timeline[2].id"),
+        ],
+    );
 }
 
 #[test]
@@ -1777,7 +1783,10 @@ fn a_phase_outside_the_period_is_named_by_its_own_index_after_a_broken_phase() {
     });
     expect(
         &o,
-        &[("missing", E, "incident.phases[0].start"), ("phase-outside-period", W, "incident.phases[1]")],
+        &[
+            ("missing", E, "incident.phases[0].start"),
+            ("phase-outside-period", W, "incident.phases[1]"),
+        ],
     );
 }
 

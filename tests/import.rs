@@ -3,11 +3,11 @@
 //! converted document through export and decode.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use hokoku::decode::{decode_str, Outcome};
-use hokoku::export::to_json;
-use hokoku::impact::Figures;
-use hokoku::import::{convert, convert_with, looks_like_statuspage, Options};
-use hokoku::json;
+use hokoku::compose::impact::Figures;
+use hokoku::format::export::to_json;
+use hokoku::format::import::{convert, convert_with, looks_like_statuspage, Options};
+use hokoku::format::json;
+use hokoku::format::{decode_str, Outcome};
 use hokoku::model::{Document, EventKind, ImpactLevel, Lang, Report, ReportKind, When};
 
 fn fixture(name: &str) -> String {
@@ -415,7 +415,12 @@ fn summary_json_with_a_planned_maintenance() {
     assert_eq!(r.services[0].name, "オブジェクトストレージ");
     // Its state "operational" is today's; the planned window gets the maintenance level, noted.
     assert_eq!(cells(r, "store001"), [Some(Maintenance)]);
-    assert_eq!(r.incident.phases[0].notes.len(), 2, "{:?}", r.incident.phases[0].notes);
+    assert_eq!(
+        r.incident.phases[0].notes.len(),
+        2,
+        "{:?}",
+        r.incident.phases[0].notes
+    );
     assert!(r.incident.phases[0].notes[0].starts_with("予定作業時間："));
     assert_eq!(r.timeline[0].kind, EventKind::Notice);
     assert_round_trips(&doc);

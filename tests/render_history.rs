@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use hokoku::components::history::{History, HistoryProps};
-use hokoku::decode::decode_str;
+use hokoku::app::components::history::{History, HistoryProps};
+use hokoku::format::decode_str;
 use hokoku::model::{Document, Lang};
 use yew::{Callback, LocalServerRenderer};
 

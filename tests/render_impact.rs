@@ -3,10 +3,10 @@
 
 use std::rc::Rc;
 
-use hokoku::components::impact_table::{
+use hokoku::app::components::impact_table::{
     ImpactMatrix, ImpactMatrixProps, ImpactTable, ImpactTableProps, PhaseTable, PhaseTableProps,
 };
-use hokoku::decode::decode_str;
+use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
 use yew::{Callback, LocalServerRenderer};
 

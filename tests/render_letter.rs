@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use hokoku::components::letter_view::{LetterView, LetterViewProps};
-use hokoku::decode::decode_str;
+use hokoku::app::components::letter_view::{LetterView, LetterViewProps};
+use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
 
 const SAMPLE: &str = include_str!("../examples/sample.json");

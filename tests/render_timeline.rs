@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use hokoku::components::timeline::{Timeline, TimelineProps};
-use hokoku::decode::decode_str;
+use hokoku::app::components::timeline::{Timeline, TimelineProps};
+use hokoku::app::state::Selection;
+use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
-use hokoku::state::Selection;
 use yew::{Callback, LocalServerRenderer};
 
 /// Phase ① and ② on 10/11–12, a relapse ③ two weeks later; three actors; 頃, 過ぎ, a part of

@@ -5,8 +5,8 @@
 //! services and an inherited letter, and the corrections decoding makes (closing word, unsafe
 //! link) that must not come back as warnings.
 
-use hokoku::decode::decode_str;
-use hokoku::export::to_json;
+use hokoku::format::decode_str;
+use hokoku::format::export::to_json;
 use hokoku::model::*;
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use hokoku::decode::decode_str;
+use hokoku::format::decode_str;
 use hokoku::model::{
     ActorRole, Document, EventKind, ImpactLevel, Lang, PartOfDay, ReportKind, When,
 };
@@ -19,10 +19,23 @@ fn clean(name: &str, text: &str) -> Document {
     let listed: Vec<String> = outcome
         .problems
         .iter()
-        .map(|p| format!("{:?} {}: {}", p.severity, p.location(Lang::En), p.message(Lang::En)))
+        .map(|p| {
+            format!(
+                "{:?} {}: {}",
+                p.severity,
+                p.location(Lang::En),
+                p.message(Lang::En)
+            )
+        })
         .collect();
-    assert!(listed.is_empty(), "{name} has problems:\n{}", listed.join("\n"));
-    outcome.document.unwrap_or_else(|| panic!("{name}: no document"))
+    assert!(
+        listed.is_empty(),
+        "{name} has problems:\n{}",
+        listed.join("\n")
+    );
+    outcome
+        .document
+        .unwrap_or_else(|| panic!("{name}: no document"))
 }
 
 #[test]
@@ -64,7 +77,10 @@ fn sample_header_is_complete() {
     ] {
         assert!(value.is_some(), "contact.{field}");
     }
-    assert!(c.url.as_deref().is_some_and(|u| u.starts_with("https://")), "an https url survives");
+    assert!(
+        c.url.as_deref().is_some_and(|u| u.starts_with("https://")),
+        "an https url survives"
+    );
 }
 
 #[test]
@@ -75,13 +91,19 @@ fn sample_has_phases_with_different_impacts() {
     assert!(phases.len() >= 3, "phases: {}", phases.len());
     assert!(phases.iter().all(|p| !p.implicit));
     assert!(r.services.len() >= 5);
-    assert!(r.affected_services().len() >= 4, "impacted services: {:?}", r.affected_services());
+    assert!(
+        r.affected_services().len() >= 4,
+        "impacted services: {:?}",
+        r.affected_services()
+    );
     // Each phase differs from the one before in at least one service.
     for pair in phases.windows(2) {
         assert_ne!(pair[0].impact, pair[1].impact);
     }
-    let levels: HashSet<ImpactLevel> =
-        phases.iter().flat_map(|p| p.impact.iter().map(|(_, l)| *l)).collect();
+    let levels: HashSet<ImpactLevel> = phases
+        .iter()
+        .flat_map(|p| p.impact.iter().map(|(_, l)| *l))
+        .collect();
     for level in [
         ImpactLevel::Outage,
         ImpactLevel::Partial,
@@ -90,20 +112,30 @@ fn sample_has_phases_with_different_impacts() {
     ] {
         assert!(levels.contains(&level), "{level:?} used in some phase");
     }
-    assert!(phases.iter().all(|p| !p.notes.is_empty() && p.customers.is_some()));
+    assert!(phases
+        .iter()
+        .all(|p| !p.notes.is_empty() && p.customers.is_some()));
     // The third phase is a relapse days after the second ended.
-    let gap = phases[2].period.start.earliest().unwrap() - phases[1].period.end.unwrap().latest().unwrap();
+    let gap = phases[2].period.start.earliest().unwrap()
+        - phases[1].period.end.unwrap().latest().unwrap();
     assert!(gap.num_days() >= 2, "relapse gap {gap}");
     // Unaffected services are listed and are in the service list.
     assert!(!r.incident.unaffected.is_empty());
-    assert!(r.incident.unaffected.iter().all(|s| !r.affected_services().contains(s)));
+    assert!(r
+        .incident
+        .unaffected
+        .iter()
+        .all(|s| !r.affected_services().contains(s)));
 }
 
 #[test]
 fn sample_covers_the_incident_body() {
     let doc = clean("sample.json", SAMPLE);
     let i = &doc.reports[0].incident;
-    assert!(i.period.start.approx != hokoku::model::Approx::Exact, "approximate start");
+    assert!(
+        i.period.start.approx != hokoku::model::Approx::Exact,
+        "approximate start"
+    );
     assert!(i.period.end.is_some());
     assert!(i.scope.customers.is_some());
     assert!(!i.scope.exclusions.is_empty());
@@ -114,8 +146,14 @@ fn sample_covers_the_incident_body() {
     assert!(cause.chain.len() >= 3, "cause chain");
     assert!(!i.actions.is_empty());
     assert!(i.measures.len() >= 3);
-    assert!(i.measures.iter().any(|m| matches!(m.due, Some(hokoku::model::Due::Day(_)))));
-    assert!(i.measures.iter().any(|m| matches!(m.due, Some(hokoku::model::Due::Month { .. }))));
+    assert!(i
+        .measures
+        .iter()
+        .any(|m| matches!(m.due, Some(hokoku::model::Due::Day(_)))));
+    assert!(i
+        .measures
+        .iter()
+        .any(|m| matches!(m.due, Some(hokoku::model::Due::Month { .. }))));
     assert!(i.measures.iter().all(|m| m.status.is_some()));
     assert!(i.data_loss.is_some());
     assert!(i.sections.len() >= 2);
@@ -130,7 +168,12 @@ fn sample_timeline_exercises_every_time_form() {
     let actors: HashSet<usize> = t.iter().map(|e| e.actor).collect();
     assert!(actors.len() >= 4, "actors with events: {}", actors.len());
     assert!(r.actors.len() >= 4);
-    for role in [ActorRole::Us, ActorRole::DataCenter, ActorRole::Vendor, ActorRole::Monitoring] {
+    for role in [
+        ActorRole::Us,
+        ActorRole::DataCenter,
+        ActorRole::Vendor,
+        ActorRole::Monitoring,
+    ] {
         assert!(r.actors.iter().any(|a| a.role == role), "{role:?} actor");
     }
     let days: HashSet<_> = t
@@ -144,29 +187,66 @@ fn sample_timeline_exercises_every_time_form() {
     for approx in [About, After, Until] {
         assert!(t.iter().any(|e| e.time.approx == approx), "{approx:?} time");
     }
-    assert!(t.iter().any(|e| !e.time.is_known()), "an unknown-time event");
     assert!(
-        t.iter().any(|e| matches!(e.time.when, When::Day { part: Some(PartOfDay::EarlyMorning), .. })),
+        t.iter().any(|e| !e.time.is_known()),
+        "an unknown-time event"
+    );
+    assert!(
+        t.iter().any(|e| matches!(
+            e.time.when,
+            When::Day {
+                part: Some(PartOfDay::EarlyMorning),
+                ..
+            }
+        )),
         "a part-of-day event"
     );
-    assert!(t.iter().any(|e| matches!(e.time.when, When::Day { part: None, .. })), "a date-only event");
+    assert!(
+        t.iter()
+            .any(|e| matches!(e.time.when, When::Day { part: None, .. })),
+        "a date-only event"
+    );
 
     let etas: Vec<_> = t.iter().filter(|e| e.kind == EventKind::Eta).collect();
     assert!(etas.len() >= 3, "eta events: {}", etas.len());
     assert!(etas.iter().all(|e| e.eta.is_some()));
     // The announced time slipped: each announcement promises a later time than the previous.
-    let promised: Vec<_> = etas.iter().map(|e| e.eta.unwrap().earliest().unwrap()).collect();
+    let promised: Vec<_> = etas
+        .iter()
+        .map(|e| e.eta.unwrap().earliest().unwrap())
+        .collect();
     assert!(promised.windows(2).all(|w| w[0] < w[1]), "slipping eta");
 
-    let dc = r.actors.iter().position(|a| a.role == ActorRole::DataCenter).unwrap();
-    assert!(t.iter().any(|e| e.local_offset.is_some() && e.actor == dc), "a local_offset event");
-    assert!(t.iter().any(|e| e.quote.as_ref().is_some_and(|q| q.source.is_some())), "a quote");
-    assert!(t.iter().any(|e| e.phase.is_some() && !e.services.is_empty()), "tagged events");
+    let dc = r
+        .actors
+        .iter()
+        .position(|a| a.role == ActorRole::DataCenter)
+        .unwrap();
+    assert!(
+        t.iter().any(|e| e.local_offset.is_some() && e.actor == dc),
+        "a local_offset event"
+    );
+    assert!(
+        t.iter()
+            .any(|e| e.quote.as_ref().is_some_and(|q| q.source.is_some())),
+        "a quote"
+    );
+    assert!(
+        t.iter()
+            .any(|e| e.phase.is_some() && !e.services.is_empty()),
+        "tagged events"
+    );
     for kind in [EventKind::Detection, EventKind::Recovery, EventKind::Report] {
         assert!(t.iter().any(|e| e.kind == kind), "{kind:?} event");
     }
-    let mon = r.actors.iter().position(|a| a.role == ActorRole::Monitoring).unwrap();
-    assert!(t.iter().any(|e| e.kind == EventKind::Detection && e.actor == mon));
+    let mon = r
+        .actors
+        .iter()
+        .position(|a| a.role == ActorRole::Monitoring)
+        .unwrap();
+    assert!(t
+        .iter()
+        .any(|e| e.kind == EventKind::Detection && e.actor == mon));
 }
 
 #[test]
@@ -185,15 +265,31 @@ fn history_has_many_varied_reports() {
     let rs = &doc.reports;
     assert!(rs.len() >= 10, "reports: {}", rs.len());
     // Newest first after decoding.
-    let starts: Vec<_> = rs.iter().map(|r| r.incident.period.start.sort_key().unwrap()).collect();
+    let starts: Vec<_> = rs
+        .iter()
+        .map(|r| r.incident.period.start.sort_key().unwrap())
+        .collect();
     assert!(starts.windows(2).all(|w| w[0] >= w[1]));
     // About two years.
     let span = starts[0] - starts[starts.len() - 1];
     assert!(span > 365 * 24 * 3600 * 1000, "span of more than a year");
-    assert!(rs.iter().any(|r| r.incident.period.end.is_none()), "one ongoing");
-    assert!(rs.iter().any(|r| r.incident.phases.iter().all(|p| p.implicit) && r.timeline.is_empty()), "a bare one");
-    assert!(rs.iter().any(|r| r.incident.phases.len() >= 2), "one with several phases");
-    assert!(rs.iter().any(|r| !r.timeline.is_empty()), "some with events");
+    assert!(
+        rs.iter().any(|r| r.incident.period.end.is_none()),
+        "one ongoing"
+    );
+    assert!(
+        rs.iter()
+            .any(|r| r.incident.phases.iter().all(|p| p.implicit) && r.timeline.is_empty()),
+        "a bare one"
+    );
+    assert!(
+        rs.iter().any(|r| r.incident.phases.len() >= 2),
+        "one with several phases"
+    );
+    assert!(
+        rs.iter().any(|r| !r.timeline.is_empty()),
+        "some with events"
+    );
     let worst: HashSet<_> = rs.iter().filter_map(|r| r.worst()).collect();
     assert!(worst.len() >= 3, "varied impact levels: {worst:?}");
     let ids: HashSet<_> = rs.iter().map(|r| r.id.as_str()).collect();
@@ -236,7 +332,10 @@ fn schema_doc_examples_decode_without_problems() {
             "```jsonc" => true,
             _ => continue,
         };
-        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim_start() != "```").collect();
+        let block: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| l.trim_start() != "```")
+            .collect();
         if block.first().map(|l| l.trim()) != Some("{") {
             continue;
         }

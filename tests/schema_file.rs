@@ -1,4 +1,4 @@
-//! The committed JSON Schema (`schema/v1.json`) is the one generated from `hokoku::schema`, and
+//! The committed JSON Schema (`schema/v1.json`) is the one generated from `hokoku::format::schema`, and
 //! it describes every field and code the decoder accepts, no more and no less.
 //!
 //! Run with `cargo test --features schema --test schema_file`.
@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use hokoku::decode;
+use hokoku::format::vocab;
 use serde_json::Value;
 
 const REFRESH: &str = "cargo run --features schema --bin gen-schema > schema/v1.json";
@@ -17,12 +17,12 @@ fn committed() -> String {
 }
 
 fn schema() -> Value {
-    hokoku::schema::json_schema()
+    hokoku::format::schema::json_schema()
 }
 
 #[test]
 fn committed_schema_is_up_to_date() {
-    let generated = hokoku::schema::json_schema_text();
+    let generated = hokoku::format::schema::json_schema_text();
     assert!(
         committed() == generated,
         "schema/v1.json is out of date with src/schema.rs. Regenerate it:\n    {REFRESH}\n"
@@ -32,8 +32,8 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn schema_has_an_id_a_title_and_is_draft_7() {
     let s = schema();
-    assert_eq!(s["$id"], hokoku::schema::SCHEMA_ID);
-    assert_eq!(s["title"], hokoku::schema::SCHEMA_TITLE);
+    assert_eq!(s["$id"], hokoku::format::schema::SCHEMA_ID);
+    assert_eq!(s["title"], hokoku::format::schema::SCHEMA_TITLE);
     assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
     assert_eq!(s["required"], serde_json::json!(["version"]));
     assert_eq!(s["properties"]["version"]["const"], 1);
@@ -75,7 +75,7 @@ fn strings_in_list(src: &str, from: usize) -> Vec<String> {
 
 /// Field lists of decode.rs: its `*_FIELDS` constants and the inline lists given to `object`.
 fn decoder_field_lists() -> BTreeMap<String, BTreeSet<String>> {
-    let src = include_str!("../src/decode.rs");
+    let src = include_str!("../src/format/decode.rs");
     let mut lists = BTreeMap::new();
     for (i, _) in src.match_indices("_FIELDS: &[&str] =") {
         let name_start = src[..i].rfind(' ').map_or(0, |s| s + 1);
@@ -101,7 +101,7 @@ fn decoder_field_lists() -> BTreeMap<String, BTreeSet<String>> {
 
 /// Names the decoder reads with `opt` / `req` / `get` / `has`.
 fn decoder_field_reads() -> BTreeSet<String> {
-    let src = include_str!("../src/decode.rs");
+    let src = include_str!("../src/format/decode.rs");
     let mut names = BTreeSet::new();
     for pattern in [
         "opt(&o, \"",
@@ -232,18 +232,18 @@ fn codes(s: &Value, definition: &str) -> Vec<String> {
 fn enumerations_allow_exactly_the_decoder_codes() {
     let s = schema();
     let pairs: [(&str, &[&str]); 12] = [
-        ("ReportKind", decode::REPORT_KINDS),
-        ("Approx", decode::APPROX_CODES),
-        ("PartOfDay", decode::PART_CODES),
-        ("ActorRole", decode::ROLE_CODES),
-        ("ImpactLevel", decode::LEVEL_CODES),
-        ("EventKind", decode::KIND_CODES),
-        ("MeasureStatus", decode::STATUS_CODES),
-        ("Opening", decode::OPENINGS),
-        ("Closing", decode::CLOSINGS),
-        ("LetterItem", decode::ITEM_CODES),
-        ("Calendar", decode::CALENDARS),
-        ("Clock", decode::CLOCKS),
+        ("ReportKind", vocab::REPORT_KINDS),
+        ("Approx", vocab::APPROX_CODES),
+        ("PartOfDay", vocab::PART_CODES),
+        ("ActorRole", vocab::ROLE_CODES),
+        ("ImpactLevel", vocab::LEVEL_CODES),
+        ("EventKind", vocab::KIND_CODES),
+        ("MeasureStatus", vocab::STATUS_CODES),
+        ("Opening", vocab::OPENINGS),
+        ("Closing", vocab::CLOSINGS),
+        ("LetterItem", vocab::ITEM_CODES),
+        ("Calendar", vocab::CALENDARS),
+        ("Clock", vocab::CLOCKS),
     ];
     for (definition, decoder) in pairs {
         assert_eq!(codes(&s, definition), decoder, "{definition}");

@@ -6,8 +6,8 @@
 //! file the viewer itself refuses).
 #![no_main]
 
-use hokoku::decode::{decode_bytes, decode_str};
-use hokoku::export::to_json;
+use hokoku::format::{decode_bytes, decode_str};
+use hokoku::format::export::to_json;
 use hokoku::model::Lang;
 use libfuzzer_sys::fuzz_target;
 

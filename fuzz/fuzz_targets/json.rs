@@ -5,7 +5,7 @@
 //! refuse a good report.
 #![no_main]
 
-use hokoku::json::{parse_bytes, Node, Value};
+use hokoku::format::json::{parse_bytes, Node, Value};
 use libfuzzer_sys::fuzz_target;
 
 /// Our tree as serde_json's, with the last of duplicate keys winning as serde_json does.

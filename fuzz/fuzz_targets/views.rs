@@ -5,12 +5,12 @@
 //! decodes the input and, for every report, runs the same pure functions the components call.
 #![no_main]
 
-use hokoku::decode::decode_bytes;
-use hokoku::impact;
-use hokoku::layout::{chart, ChartSpec, Filter, Prepared};
-use hokoku::letter;
+use hokoku::format::decode_bytes;
+use hokoku::compose::impact;
+use hokoku::compose::layout::{chart, ChartSpec, Filter, Prepared};
+use hokoku::compose::letter;
 use hokoku::model::Lang;
-use hokoku::timefmt::Fmt;
+use hokoku::compose::timefmt::Fmt;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,0 +1,313 @@
+//! Browser I/O: the page URL, downloads with progress, reading dropped or chosen files, the
+//! JSON embedded in the host page, and saving a file. Each function reports through callbacks
+//! and never panics; everything it reads goes through `decode` like any other input.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, File, ProgressEvent, UrlSearchParams, XmlHttpRequest};
+
+use crate::format::problem::{Problem, ProblemKind};
+use crate::format::MAX_BYTES;
+
+/// Id of the `<script type="application/json">` a host page may embed the report in.
+pub const EMBEDDED_DATA_ID: &str = "hokoku-data";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's query parameters (`?src=…&view=…`).
+pub fn query() -> Option<UrlSearchParams> {
+    let search = window()?.location().search().ok()?;
+    UrlSearchParams::new_with_str(&search).ok()
+}
+
+pub fn query_param(name: &str) -> Option<String> {
+    query()?.get(name).filter(|v| !v.is_empty())
+}
+
+/// The fragment without `#`.
+pub fn hash() -> Option<String> {
+    let h = window()?.location().hash().ok()?;
+    let h = h.strip_prefix('#').unwrap_or(&h);
+    (!h.is_empty()).then(|| h.to_string())
+}
+
+/// Rewrites the query parameters and fragment without reloading or adding a history entry.
+/// `set` gives (name, value-or-None-to-remove); other parameters (`src`, `embed`…) stay.
+pub fn replace_url(set: &[(&str, Option<String>)], fragment: Option<&str>) {
+    let Some(win) = window() else { return };
+    let Some(params) = query() else { return };
+    for (name, value) in set {
+        match value {
+            Some(v) => params.set(name, v),
+            None => params.delete(name),
+        }
+    }
+    let search: String = params.to_string().into();
+    let path = win.location().pathname().unwrap_or_default();
+    let mut url = path;
+    if !search.is_empty() {
+        url.push('?');
+        url.push_str(&search);
+    }
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    let current = win.location().href().unwrap_or_default();
+    if current.ends_with(&url) {
+        return;
+    }
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The text of `<script type="application/json" id="hokoku-data">`, if the host page has one.
+pub fn embedded_json() -> Option<String> {
+    let el = window()?.document()?.get_element_by_id(EMBEDDED_DATA_ID)?;
+    let kind = el.get_attribute("type").unwrap_or_default();
+    if kind != "application/json" {
+        return None;
+    }
+    el.text_content().filter(|t| !t.trim().is_empty())
+}
+
+/// How a download ended.
+pub enum Fetched {
+    Bytes(Vec<u8>),
+    Failed(Problem),
+}
+
+/// Downloads `url` with progress reports; refuses more than `MAX_BYTES`.
+pub fn fetch_bytes(
+    url: &str,
+    on_progress: impl Fn(u64, Option<u64>) + 'static,
+    on_done: impl FnOnce(Fetched) + 'static,
+) {
+    let fail = |kind| Fetched::Failed(Problem::error("", None, kind));
+    let xhr = match XmlHttpRequest::new() {
+        Ok(x) => x,
+        Err(_) => return on_done(fail(ProblemKind::Network)),
+    };
+    if xhr.open("GET", url).is_err() {
+        return on_done(fail(ProblemKind::BadSource(url.to_string())));
+    }
+    xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
+
+    // Whichever of load / error / abort comes first finishes the request; the closures are
+    // kept in one cell so all of them are dropped together after it.
+    type Done = Rc<RefCell<Option<Box<dyn FnOnce(Fetched)>>>>;
+    let done: Done = Rc::new(RefCell::new(Some(Box::new(on_done))));
+    let finish = {
+        let done = done.clone();
+        move |f: Fetched| {
+            if let Some(cb) = done.borrow_mut().take() {
+                cb(f);
+            }
+        }
+    };
+    let closures: Rc<RefCell<Vec<Closure<dyn FnMut(ProgressEvent)>>>> = Rc::default();
+
+    let progress = {
+        let xhr = xhr.clone();
+        let finish = finish.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |e: ProgressEvent| {
+            let loaded = e.loaded() as u64;
+            let total = e.length_computable().then(|| e.total() as u64);
+            if loaded > MAX_BYTES || total.is_some_and(|t| t > MAX_BYTES) {
+                let bytes = total.unwrap_or(loaded);
+                finish(fail(ProblemKind::TooLarge {
+                    bytes,
+                    limit: MAX_BYTES,
+                }));
+                let _ = xhr.abort();
+                return;
+            }
+            on_progress(loaded, total);
+        })
+    };
+    let load = {
+        let xhr = xhr.clone();
+        let finish = finish.clone();
+        let closures = closures.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_| {
+            let status = xhr.status().unwrap_or(0);
+            if (200..300).contains(&status) {
+                let bytes = xhr
+                    .response()
+                    .ok()
+                    .filter(|r| r.is_instance_of::<js_sys::ArrayBuffer>())
+                    .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
+                match bytes {
+                    Some(b) => finish(Fetched::Bytes(b)),
+                    None => finish(fail(ProblemKind::ReadFailed)),
+                }
+            } else if status == 0 {
+                finish(fail(ProblemKind::Network));
+            } else {
+                finish(fail(ProblemKind::HttpStatus(status)));
+            }
+            release(&closures);
+        })
+    };
+    let error = {
+        let finish = finish.clone();
+        let closures = closures.clone();
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |_| {
+            finish(fail(ProblemKind::Network));
+            release(&closures);
+        })
+    };
+    xhr.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    xhr.set_onload(Some(load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(error.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(error.as_ref().unchecked_ref()));
+    closures.borrow_mut().extend([progress, load, error]);
+    if xhr.send().is_err() {
+        finish(fail(ProblemKind::Network));
+    }
+}
+
+/// Drops the request's closures once the browser will not call them again. Deferred to a
+/// microtask: a closure must not be dropped while it is running.
+fn release(closures: &Rc<RefCell<Vec<Closure<dyn FnMut(ProgressEvent)>>>>) {
+    let closures = closures.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        closures.borrow_mut().clear();
+    });
+}
+
+/// Reads a chosen or dropped file; refuses more than `MAX_BYTES` before reading.
+pub fn read_file(file: File, on_done: impl FnOnce(Fetched) + 'static) {
+    let size = file.size() as u64;
+    if size > MAX_BYTES {
+        on_done(Fetched::Failed(Problem::error(
+            "",
+            None,
+            ProblemKind::TooLarge {
+                bytes: size,
+                limit: MAX_BYTES,
+            },
+        )));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        match result {
+            Ok(buf) => on_done(Fetched::Bytes(js_sys::Uint8Array::new(&buf).to_vec())),
+            Err(_) => on_done(Fetched::Failed(Problem::error(
+                "",
+                None,
+                ProblemKind::ReadFailed,
+            ))),
+        }
+    });
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn save_text(name: &str, text: &str, mime: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Sets `<html lang>` so screen readers pronounce the interface in its language.
+pub fn set_document_lang(lang: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang);
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Key under which the last good document is kept for the tab, so a crash can be recovered.
+const LAST_GOOD_KEY: &str = "hokoku:last-good";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// Remembers the normalized JSON of the document shown (quota errors are ignored: this is a
+/// convenience, not storage the user relies on).
+pub fn remember_last_good(json: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(LAST_GOOD_KEY, json);
+    }
+}
+
+pub fn last_good() -> Option<String> {
+    session_storage()?.get_item(LAST_GOOD_KEY).ok().flatten()
+}
+
+/// Calls `before` and `after` around every printing of the page (the browser's print dialog,
+/// Ctrl+P or `window.print()`) while the returned guard lives.
+pub struct PrintListener {
+    before: Closure<dyn FnMut()>,
+    after: Closure<dyn FnMut()>,
+}
+
+impl PrintListener {
+    pub fn new(before: impl FnMut() + 'static, after: impl FnMut() + 'static) -> PrintListener {
+        let listener = PrintListener {
+            before: Closure::<dyn FnMut()>::new(before),
+            after: Closure::<dyn FnMut()>::new(after),
+        };
+        if let Some(w) = window() {
+            let _ = w.add_event_listener_with_callback(
+                "beforeprint",
+                listener.before.as_ref().unchecked_ref(),
+            );
+            let _ = w.add_event_listener_with_callback(
+                "afterprint",
+                listener.after.as_ref().unchecked_ref(),
+            );
+        }
+        listener
+    }
+}
+
+impl Drop for PrintListener {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                "beforeprint",
+                self.before.as_ref().unchecked_ref(),
+            );
+            let _ = w.remove_event_listener_with_callback(
+                "afterprint",
+                self.after.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Living inside someone else's page without an iframe: the JavaScript `mount(element, options)`
+//! call, which renders one instance of the app into a host element. The iframe mode's messages
+//! are in [`crate::app::host`].
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::app::shell::{App, AppProps, Config, Theme};
+use crate::app::state::View;
+use crate::model::Lang;
+
+/// Options of the JavaScript `mount(element, options)` call.
+pub fn config_from_options(options: &JsValue) -> Config {
+    let get = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let data = js_sys::Reflect::get(options, &JsValue::from_str("data"))
+        .ok()
+        .and_then(|d| {
+            if let Some(s) = d.as_string() {
+                Some(s)
+            } else if d.is_object() {
+                js_sys::JSON::stringify(&d).ok()?.as_string()
+            } else {
+                None
+            }
+        });
+    Config {
+        src: get("src"),
+        data,
+        view: get("view").and_then(|v| View::from_code(&v)),
+        lang: get("lang").and_then(|l| Lang::from_code(&l)),
+        report: get("report"),
+        theme: get("theme")
+            .and_then(|t| Theme::from_code(&t))
+            .unwrap_or_default(),
+        // A mounted instance is part of the host page: it shows one view and leaves the
+        // page's URL and title alone, so two instances on one page do not fight.
+        embed: true,
+        standalone: false,
+        ..Config::default()
+    }
+}
+
+/// Renders an instance into `element`. Called from the exported JavaScript `mount`.
+pub fn mount(element: Element, options: &JsValue) {
+    let config = Rc::new(config_from_options(options));
+    yew::Renderer::<App>::with_root_and_props(element, AppProps { config }).render();
+}

@@ -1,0 +1,328 @@
+//! Application state and its reducer: the loaded document, what is being loaded, the problems
+//! of the last attempt, the chosen view and report, and the shared selection (phase or event)
+//! that links the timeline and the impact table.
+//!
+//! The rule the reducer enforces: a failed load never replaces what is shown. Its problems are
+//! kept apart (`failure`) and shown above the document that stays.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::format::problem::Problem;
+use crate::format::Outcome;
+use crate::model::{Document, Lang, Report};
+
+/// The three views; each is its own component.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The list of reports of a history document.
+    History,
+    #[default]
+    Timeline,
+    Table,
+    Letter,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::History, View::Timeline, View::Table, View::Letter];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            View::History => "history",
+            View::Timeline => "timeline",
+            View::Table => "table",
+            View::Letter => "letter",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (View::History, Lang::Ja) => "報告一覧",
+            (View::History, Lang::En) => "All reports",
+            (View::Timeline, Lang::Ja) => "経緯",
+            (View::Table, Lang::Ja) => "影響範囲",
+            (View::Letter, Lang::Ja) => "お詫び状",
+            (View::Timeline, Lang::En) => "Timeline",
+            (View::Table, Lang::En) => "Impact",
+            (View::Letter, Lang::En) => "Letter",
+        }
+    }
+}
+
+/// What is selected, shared by the timeline and the impact table. Indices are into the shown
+/// report's `incident.phases` and `timeline`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    None,
+    Phase(usize),
+    Event(usize),
+}
+
+impl Selection {
+    pub fn phase(self) -> Option<usize> {
+        match self {
+            Selection::Phase(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn event(self) -> Option<usize> {
+        match self {
+            Selection::Event(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// A download or file read in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loading {
+    pub source: Rc<str>,
+    pub loaded: u64,
+    /// Known when the server sent a length.
+    pub total: Option<u64>,
+}
+
+/// A load attempt that did not produce a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    pub source: Rc<str>,
+    pub problems: Rc<[Problem]>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub document: Option<Rc<Document>>,
+    /// Where the shown document came from (file name, URL, "sample"…).
+    pub source: Option<Rc<str>>,
+    /// Warnings of the shown document.
+    pub warnings: Rc<[Problem]>,
+    pub failure: Option<Failure>,
+    pub loading: Option<Loading>,
+    pub view: View,
+    /// Index into `document.reports`.
+    pub report: usize,
+    /// `document.reports[report]`, shared so views get it without copying 10,000 events.
+    pub shown: Option<Rc<Report>>,
+    pub selection: Selection,
+    /// Visible time window of the timeline (Unix ms); `None` = fit all.
+    pub range: Option<(i64, i64)>,
+    /// `?lang=` wins over the document's language.
+    pub lang_override: Option<Lang>,
+}
+
+pub enum Action {
+    StartLoading {
+        source: Rc<str>,
+    },
+    Progress {
+        loaded: u64,
+        total: Option<u64>,
+    },
+    /// The bytes were read and decoded (successfully or not).
+    Decoded {
+        source: Rc<str>,
+        outcome: Outcome,
+    },
+    /// The bytes could not be had at all (HTTP error, network, too large, bad `?src=`).
+    Failed {
+        source: Rc<str>,
+        problem: Problem,
+    },
+    SetView(View),
+    SelectReport(usize),
+    Select(Selection),
+    SetRange(Option<(i64, i64)>),
+    DismissFailure,
+}
+
+impl AppState {
+    pub fn lang(&self) -> Lang {
+        self.lang_override
+            .or(self.document.as_ref().map(|d| d.lang))
+            .unwrap_or_default()
+    }
+
+    pub fn shown_report(&self) -> Option<&Rc<Report>> {
+        self.shown.as_ref()
+    }
+
+    fn show(&mut self, index: usize) {
+        self.report = index;
+        self.shown = self
+            .document
+            .as_ref()
+            .and_then(|d| d.reports.get(index))
+            .cloned()
+            .map(Rc::new);
+        self.selection = Selection::None;
+        self.range = None;
+    }
+
+    /// Finds a report by its id (for `?report=`).
+    pub fn report_index(&self, id: &str) -> Option<usize> {
+        self.document
+            .as_ref()?
+            .reports
+            .iter()
+            .position(|r| r.id == id)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::StartLoading { source } => {
+                next.loading = Some(Loading {
+                    source,
+                    loaded: 0,
+                    total: None,
+                });
+            }
+            Action::Progress { loaded, total } => {
+                if let Some(l) = next.loading.as_mut() {
+                    l.loaded = loaded;
+                    l.total = total;
+                }
+            }
+            Action::Decoded { source, outcome } => {
+                next.loading = None;
+                match outcome.document {
+                    Some(doc) => {
+                        if doc.is_history {
+                            next.view = View::History;
+                        } else if next.view == View::History {
+                            next.view = View::default();
+                        }
+                        next.document = Some(Rc::new(doc));
+                        next.source = Some(source);
+                        next.warnings = outcome.problems.into();
+                        next.failure = None;
+                        next.show(0);
+                    }
+                    None => {
+                        next.failure = Some(Failure {
+                            source,
+                            problems: outcome.problems.into(),
+                        });
+                    }
+                }
+            }
+            Action::Failed { source, problem } => {
+                next.loading = None;
+                next.failure = Some(Failure {
+                    source,
+                    problems: vec![problem].into(),
+                });
+            }
+            Action::SetView(view) => next.view = view,
+            Action::SelectReport(index) => {
+                let count = next.document.as_ref().map_or(0, |d| d.reports.len());
+                if index < count && index != next.report {
+                    next.show(index);
+                }
+            }
+            Action::Select(selection) => next.selection = selection,
+            Action::SetRange(range) => next.range = range,
+            Action::DismissFailure => next.failure = None,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::decode_str;
+
+    const GOOD: &str = r#"{"version":1,"report":{"title":"A","issued":"2026-03-04","issuer":"X"},
+        "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}"#;
+
+    fn decoded(state: Rc<AppState>, text: &str, source: &str) -> Rc<AppState> {
+        state.reduce(Action::Decoded {
+            source: source.into(),
+            outcome: decode_str(text),
+        })
+    }
+
+    #[test]
+    fn a_bad_file_keeps_the_shown_document() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "good.json");
+        assert_eq!(s.shown_report().map(|r| r.header.title.as_str()), Some("A"));
+        let s = decoded(s, "{\"version\": 1,", "bad.json");
+        assert_eq!(s.shown_report().map(|r| r.header.title.as_str()), Some("A"));
+        let failure = s.failure.as_ref().expect("failure kept");
+        assert_eq!(&*failure.source, "bad.json");
+        assert_eq!(failure.problems[0].code(), "syntax");
+        assert_eq!(s.source.as_deref(), Some("good.json"));
+    }
+
+    #[test]
+    fn a_good_file_clears_failure_and_selection() {
+        let s = decoded(Rc::new(AppState::default()), "[", "bad.json");
+        assert!(s.document.is_none() && s.failure.is_some());
+        let s = s.reduce(Action::Select(Selection::Event(3)));
+        let s = decoded(s, GOOD, "good.json");
+        assert!(s.failure.is_none());
+        assert_eq!(s.selection, Selection::None);
+    }
+
+    #[test]
+    fn fetch_failure_keeps_document_and_stops_loading() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "good.json");
+        let s = s.reduce(Action::StartLoading {
+            source: "x.json".into(),
+        });
+        assert!(s.loading.is_some());
+        let problem = Problem::error(
+            "",
+            None,
+            crate::format::problem::ProblemKind::HttpStatus(404),
+        );
+        let s = s.reduce(Action::Failed {
+            source: "x.json".into(),
+            problem,
+        });
+        assert!(s.loading.is_none());
+        assert!(s.document.is_some());
+        assert_eq!(
+            s.failure.as_ref().map(|f| f.problems[0].code()),
+            Some("http-status")
+        );
+    }
+
+    #[test]
+    fn language_override_wins() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "good.json");
+        assert_eq!(s.lang(), Lang::Ja);
+        let mut s = (*s).clone();
+        s.lang_override = Some(Lang::En);
+        assert_eq!(s.lang(), Lang::En);
+    }
+
+    #[test]
+    fn a_history_opens_on_its_list_and_a_single_report_leaves_it() {
+        let history = r#"{"version":1,"reports":[{"report":{"title":"A","issued":"2026-03-04","issuer":"X"},
+            "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}]}"#;
+        let s = decoded(Rc::new(AppState::default()), history, "h.json");
+        assert_eq!(s.view, View::History);
+        let s = decoded(s, GOOD, "good.json");
+        assert_eq!(s.view, View::Timeline);
+    }
+
+    #[test]
+    fn selecting_an_unknown_report_is_ignored() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "good.json");
+        let s = s.reduce(Action::SelectReport(5));
+        assert_eq!(s.report, 0);
+    }
+}

@@ -1,0 +1,429 @@
+//! Cross-module layout tests: the edge cases the issue lists, and properties that must hold for
+//! any report (order kept, no label overlap, no event lost, a bounded number of symbols).
+
+use chrono::{Duration, FixedOffset, TimeZone};
+use proptest::prelude::*;
+
+use super::chart::{chart, ChartLayout, ChartSpec, MarkKind, Symbol, MAX_SYMBOLS};
+use super::events::{Filter, Prepared};
+use super::scale::{GapRules, Scale, DAY, HOUR, MINUTE};
+use super::testing::{at, day_event, event, jst, phase, report};
+use crate::compose::timefmt::Fmt;
+use crate::model::{Approx, DateStyle, EventKind, Lang, Report, TimePoint};
+
+fn fmt() -> Fmt {
+    Fmt::new(Lang::Ja, DateStyle::default(), jst())
+}
+
+fn lay(r: &Report, spec: &ChartSpec) -> ChartLayout {
+    chart(r, &Prepared::new(r), &fmt(), spec)
+}
+
+fn wide() -> ChartSpec {
+    ChartSpec {
+        width: 1200.0,
+        ..ChartSpec::default()
+    }
+}
+
+#[test]
+fn one_event() {
+    let r = report(vec![event(0, Some(at(10, 0)))]);
+    let l = lay(&r, &wide());
+    assert_eq!(l.singles().count(), 1);
+    let m = l.singles().next().unwrap();
+    assert!(m.x > l.plot.0 && m.x < l.plot.1);
+    assert!(m.label.is_some());
+    assert!(!l.axis.times.is_empty());
+    assert_eq!(l.tally(), 1);
+}
+
+#[test]
+fn all_events_at_one_instant_become_one_cluster_per_lane() {
+    let r = report((0..50).map(|i| event(i % 2, Some(at(10, 0)))).collect());
+    let l = lay(&r, &wide());
+    assert_eq!(l.clusters().count(), 2);
+    assert_eq!(l.tally(), 50);
+    assert!(l.symbols.iter().all(|s| match s {
+        Symbol::Cluster(c) => c.from == c.to,
+        Symbol::Marker(_) => false,
+    }));
+}
+
+#[test]
+fn events_spanning_years() {
+    let t0 = at(10, 0);
+    let r = report(vec![
+        event(0, Some(t0)),
+        event(0, Some(t0 + Duration::days(400))),
+        event(1, Some(t0 + Duration::days(1100))),
+    ]);
+    let l = lay(
+        &r,
+        &ChartSpec {
+            real_time: true,
+            ..wide()
+        },
+    );
+    assert_eq!(l.singles().count(), 3);
+    assert!(l.axis.times.is_empty());
+    assert!(!l.axis.days.is_empty() && l.axis.days.len() < 30);
+    // Compressed: the quiet years become breaks and the three events spread out.
+    let l = lay(&r, &wide());
+    assert_eq!(l.breaks.len(), 2);
+    let xs: Vec<f64> = l.singles().map(|m| m.x).collect();
+    assert!(xs.windows(2).all(|w| (w[1] - w[0]).abs() > 100.0), "{xs:?}");
+}
+
+#[test]
+fn an_ongoing_incident_is_marked_ongoing() {
+    let mut r = report(vec![event(0, Some(at(9, 0))), event(0, Some(at(12, 0)))]);
+    r.incident.period.end = None;
+    r.incident.phases = vec![phase("①", at(9, 0), None)];
+    let l = lay(&r, &wide());
+    assert!(l.marks.iter().any(|m| m.kind == MarkKind::Ongoing));
+    assert!(!l.marks.iter().any(|m| m.kind == MarkKind::Recovery));
+    assert_eq!(l.bands.len(), 1);
+    assert!(l.bands[0].open_end);
+    assert!(l.bands[0].title.contains("継続中"), "{}", l.bands[0].title);
+}
+
+#[test]
+fn daylight_saving_offsets_in_the_data_keep_real_order() {
+    // 01:30 at +02:00 (summer) is before 01:00 at +01:00 (winter) on the night clocks go back.
+    let summer = FixedOffset::east_opt(2 * 3600).unwrap();
+    let winter = FixedOffset::east_opt(3600).unwrap();
+    let a = summer.with_ymd_and_hms(2016, 10, 30, 1, 30, 0).unwrap();
+    let b = winter.with_ymd_and_hms(2016, 10, 30, 1, 0, 0).unwrap();
+    let c = winter.with_ymd_and_hms(2016, 10, 30, 2, 30, 0).unwrap();
+    let r = report(vec![
+        event(0, Some(b)),
+        event(0, Some(a)),
+        event(0, Some(c)),
+    ]);
+    let p = Prepared::new(&r);
+    assert_eq!(p.order, vec![1, 0, 2]);
+    let l = chart(&r, &p, &fmt(), &wide());
+    let x = |e: usize| l.singles().find(|m| m.event == e).map(|m| m.x).unwrap();
+    assert!(x(1) < x(0) && x(0) < x(2));
+    // a and b are 30 minutes apart in real time; b and c 90 minutes.
+    assert!(((x(2) - x(0)) / (x(0) - x(1)) - 3.0).abs() < 0.01);
+}
+
+#[test]
+fn unknown_time_only() {
+    let r = report(vec![event(0, None), event(1, None)]);
+    let l = lay(&r, &wide());
+    assert!(l.view.is_none());
+    assert!(l.symbols.is_empty());
+    assert_eq!(l.tray, vec![0, 1]);
+    assert!(l.axis.days.is_empty());
+    assert_eq!(l.tally(), 2);
+}
+
+#[test]
+fn relapse_two_weeks_later_gets_a_break_with_its_length() {
+    let t = at(9, 0);
+    let mut r = report(vec![
+        event(0, Some(t)),
+        event(1, Some(t + Duration::hours(3))),
+        event(1, Some(t + Duration::hours(7))),
+        event(2, Some(t + Duration::hours(10))),
+        event(0, Some(t + Duration::hours(13))),
+        event(0, Some(t + Duration::days(14))),
+        event(2, Some(t + Duration::days(14) + Duration::hours(2))),
+    ]);
+    r.incident.phases = vec![
+        phase("①", t, Some(t + Duration::hours(13))),
+        phase(
+            "②",
+            t + Duration::days(14),
+            Some(t + Duration::days(14) + Duration::hours(2)),
+        ),
+    ];
+    let l = lay(&r, &wide());
+    assert_eq!(l.breaks.len(), 1);
+    assert!(l.breaks[0].label.contains("日"), "{}", l.breaks[0].label);
+    assert_eq!(l.bands.len(), 2);
+    let w2 = l.bands[1].x1 - l.bands[1].x0;
+    assert!(w2 > 80.0, "phase ② is {w2}px wide");
+    assert!(l.bands[0].label.starts_with('①'));
+    // The real time scale has no break and squeezes phase ②.
+    let real = lay(
+        &r,
+        &ChartSpec {
+            real_time: true,
+            ..wide()
+        },
+    );
+    assert!(real.breaks.is_empty());
+    assert!(real.bands[1].x1 - real.bands[1].x0 < 10.0);
+}
+
+#[test]
+fn date_only_events_are_spans_and_about_times_have_whiskers() {
+    let mut about = event(0, Some(at(12, 0)));
+    about.time.approx = Approx::About;
+    let mut after = event(1, Some(at(15, 0)));
+    after.time.approx = Approx::After;
+    let r = report(vec![about, after, day_event(2, 11)]);
+    let l = lay(&r, &wide());
+    let m = |e: usize| l.singles().find(|m| m.event == e).unwrap().clone();
+    let (a, b) = m(0).whisker.unwrap();
+    assert!(a < m(0).x && b > m(0).x);
+    let (a, b) = m(1).whisker.unwrap();
+    assert!(a == m(1).x && b > m(1).x);
+    let (a, b) = m(2).span.unwrap();
+    assert!(b - a > 100.0);
+}
+
+#[test]
+fn eta_lines_run_from_announcement_to_the_announced_time() {
+    let mut evs = Vec::new();
+    for (h, eta) in [(10, 12), (11, 16), (15, 20)] {
+        let mut e = event(0, Some(at(h, 30)));
+        e.kind = EventKind::Eta;
+        e.eta = Some(TimePoint {
+            approx: Approx::About,
+            ..TimePoint::exact(at(eta, 0))
+        });
+        evs.push(e);
+    }
+    evs.push(event(0, Some(at(20, 15))));
+    let r = report(evs);
+    let l = lay(&r, &wide());
+    assert_eq!(l.etas.len(), 3);
+    assert!(l.eta_rows >= 2, "overlapping slips need their own rows");
+    for e in &l.etas {
+        assert!(e.x1 > e.x0);
+    }
+    let ends: Vec<f64> = l.etas.iter().map(|e| e.x1).collect();
+    assert!(
+        ends.windows(2).all(|w| w[0] < w[1]),
+        "slips move right: {ends:?}"
+    );
+    assert_eq!(l.etas[0].label.as_deref(), Some("12時頃"));
+}
+
+#[test]
+fn zoomed_window_counts_what_is_outside() {
+    let r = report((0..24).map(|h| event(0, Some(at(h, 0)))).collect());
+    let spec = ChartSpec {
+        range: Some((at(8, 30).timestamp_millis(), at(12, 30).timestamp_millis())),
+        ..wide()
+    };
+    let l = lay(&r, &spec);
+    assert_eq!(l.singles().count(), 4);
+    assert_eq!(l.before, 9);
+    assert_eq!(l.after, 11);
+    assert_eq!(l.tally(), 24);
+}
+
+#[test]
+fn ten_thousand_events_stay_within_the_symbol_budget_at_any_zoom() {
+    let t = at(0, 0);
+    let r = report(
+        (0..10_000)
+            .map(|i| {
+                event(
+                    i % 3,
+                    Some(t + Duration::seconds((i as i64 * 7919) % (3 * 86_400))),
+                )
+            })
+            .collect(),
+    );
+    let p = Prepared::new(&r);
+    let base = t.timestamp_millis();
+    for range in [
+        None,
+        Some((base, base + DAY)),
+        Some((base + HOUR, base + HOUR + 10 * MINUTE)),
+    ] {
+        let l = chart(&r, &p, &fmt(), &ChartSpec { range, ..wide() });
+        assert!(
+            l.symbols.len() <= MAX_SYMBOLS,
+            "{} symbols",
+            l.symbols.len()
+        );
+        assert_eq!(l.tally(), 10_000);
+    }
+}
+
+#[test]
+fn filters_hide_lanes_and_kinds() {
+    let mut evs: Vec<_> = (0..6)
+        .map(|i| event(i % 3, Some(at(9 + i as u32, 0))))
+        .collect();
+    evs[0].kind = EventKind::Notice;
+    let r = report(evs);
+    let f = Filter {
+        hidden_actors: vec![1],
+        hidden_kinds: vec![EventKind::Notice],
+    };
+    let l = lay(
+        &r,
+        &ChartSpec {
+            filter: f,
+            ..wide()
+        },
+    );
+    assert_eq!(l.lanes.len(), 2);
+    assert_eq!(l.hidden, 3);
+    assert!(l
+        .singles()
+        .all(|m| m.event != 0 && r.timeline[m.event].actor != 1));
+    assert_eq!(l.tally(), 6);
+}
+
+/// A random report: bursts of events around a few centres spread over up to 40 days.
+fn arb_report() -> impl Strategy<Value = Report> {
+    let ev = (
+        0usize..3,
+        prop::option::weighted(0.95, 0i64..2000),
+        0usize..7,
+        0usize..4,
+    );
+    (
+        prop::collection::vec(0i64..40 * 24 * 60, 1..5),
+        prop::collection::vec(ev, 1..250),
+    )
+        .prop_map(|(centres, evs)| {
+            let t0 = at(0, 0);
+            let events = evs
+                .into_iter()
+                .enumerate()
+                .map(|(n, (actor, off, kind, approx))| {
+                    let time = off.map(|o| t0 + Duration::minutes(centres[n % centres.len()] + o));
+                    let mut e = event(actor, time);
+                    e.kind = EventKind::ALL[kind];
+                    e.time.approx =
+                        [Approx::Exact, Approx::About, Approx::After, Approx::Until][approx];
+                    e.text = "障害対応".repeat(n % 5 + 1);
+                    e
+                })
+                .collect();
+            report(events)
+        })
+}
+
+/// Width, real time scale, a window in thousandths of the extent, hidden actors and kinds.
+type SpecInput = (f64, bool, Option<(u16, u16)>, Vec<usize>, Vec<usize>);
+
+fn arb_spec() -> impl Strategy<Value = SpecInput> {
+    (
+        300.0f64..2400.0,
+        any::<bool>(),
+        prop::option::of((0u16..1000, 0u16..1000)),
+        prop::collection::vec(0usize..3, 0..2),
+        prop::collection::vec(0usize..7, 0..3),
+    )
+}
+
+fn spec_for(r: &Report, p: &Prepared, s: &SpecInput) -> ChartSpec {
+    let (width, real_time, range, actors, kinds) = s;
+    let range = match (range, p.extent) {
+        (Some((a, b)), Some((t0, t1))) => {
+            let at = |k: u16| t0 + (t1 - t0) / 1000 * i64::from(k);
+            Some((at(*a), at(*b)))
+        }
+        _ => None,
+    };
+    let _ = r;
+    ChartSpec {
+        width: *width,
+        real_time: *real_time,
+        range,
+        filter: Filter {
+            hidden_actors: actors.clone(),
+            hidden_kinds: kinds.iter().map(|k| EventKind::ALL[*k]).collect(),
+        },
+        selected: None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn positions_are_monotonic_in_time(
+        occupied in prop::collection::vec((0i64..1_000_000, 0i64..50_000), 1..20),
+        probes in prop::collection::vec(-100_000i64..1_200_000, 2..40),
+    ) {
+        let occupied: Vec<(i64, i64)> = occupied.iter().map(|&(a, l)| (a * MINUTE / 10, (a + l) * MINUTE / 10)).collect();
+        let t0 = occupied.iter().map(|o| o.0).min().unwrap();
+        let t1 = occupied.iter().map(|o| o.1).max().unwrap();
+        let s = Scale::compressed(t0, t1, &occupied, &occupied[..1], 0.0, 1000.0, &GapRules::default());
+        let mut probes: Vec<i64> = probes.iter().map(|p| p * MINUTE / 10).collect();
+        probes.sort_unstable();
+        for w in probes.windows(2) {
+            prop_assert!(s.x(w[0]) <= s.x(w[1]) + 1e-9);
+            if w[0] < w[1] {
+                prop_assert!(s.x(w[0]) < s.x(w[1]));
+            }
+        }
+        prop_assert!((s.x(t1.max(t0 + 1)) - 1000.0).abs() < 1e-6);
+        // Nothing that happened is ever inside a cut.
+        for b in s.breaks() {
+            for &(a, e) in &occupied {
+                prop_assert!(e <= b.cut.0 || a >= b.cut.1);
+            }
+        }
+    }
+
+    #[test]
+    fn every_event_is_drawn_clustered_outside_in_the_tray_or_hidden(r in arb_report(), s in arb_spec()) {
+        let p = Prepared::new(&r);
+        let l = chart(&r, &p, &fmt(), &spec_for(&r, &p, &s));
+        prop_assert_eq!(l.tally(), r.timeline.len());
+        let mut seen = vec![0u8; r.timeline.len()];
+        for m in l.singles() { seen[m.event] += 1; }
+        for c in l.clusters() { for e in &c.events { seen[*e] += 1; } }
+        for e in &l.tray { seen[*e] += 1; }
+        prop_assert!(seen.iter().all(|n| *n <= 1));
+        prop_assert!(l.symbols.len() <= MAX_SYMBOLS);
+    }
+
+    #[test]
+    fn layout_keeps_event_order_within_each_lane(r in arb_report(), s in arb_spec()) {
+        let p = Prepared::new(&r);
+        let l = chart(&r, &p, &fmt(), &spec_for(&r, &p, &s));
+        for lane in 0..l.lanes.len() {
+            let mut placed: Vec<(i64, f64)> = l.symbols.iter().filter_map(|sym| match sym {
+                Symbol::Marker(m) if m.lane == lane => Some((p.spots[m.event].unwrap().anchor, m.x)),
+                Symbol::Cluster(c) if c.lane == lane => Some((c.from, c.x)),
+                _ => None,
+            }).collect();
+            placed.sort_by_key(|(t, _)| *t);
+            for w in placed.windows(2) {
+                prop_assert!(w[0].1 <= w[1].1, "{:?}", w);
+            }
+            // Symbols in a lane never sit on top of each other.
+            let mut xs: Vec<f64> = placed.iter().map(|p| p.1).collect();
+            xs.sort_by(f64::total_cmp);
+            for w in xs.windows(2) {
+                prop_assert!(w[1] - w[0] >= super::chart::CLUSTER_PX - 0.001, "{:?}", w);
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_labels_overlap(r in arb_report(), s in arb_spec()) {
+        let p = Prepared::new(&r);
+        let l = chart(&r, &p, &fmt(), &spec_for(&r, &p, &s));
+        let mut labels: Vec<(usize, f64, f64, f64)> = l.singles()
+            .filter_map(|m| m.label.as_ref().map(|lb| (m.lane, lb.y, lb.x, lb.x + lb.width)))
+            .collect();
+        labels.sort_by(|a, b| (a.0, a.1, a.2).partial_cmp(&(b.0, b.1, b.2)).unwrap());
+        for w in labels.windows(2) {
+            if w[0].0 == w[1].0 && w[0].1 == w[1].1 {
+                prop_assert!(w[0].3 <= w[1].2, "{:?}", w);
+            }
+        }
+        for lb in &labels {
+            prop_assert!(lb.3 <= l.width);
+            prop_assert!(lb.3 - lb.2 <= super::chart::MAX_LABEL_PX + 0.01);
+        }
+        for w in l.axis.times.windows(2) { prop_assert!(w[0].x < w[1].x); }
+        for w in l.axis.days.windows(2) { prop_assert!(w[0].x < w[1].x); }
+    }
+}

@@ -1,0 +1,21 @@
+//! Reading and writing incident files: the positioned JSON parser, the hokoku decoder, the
+//! Statuspage importer, the problem type, the raw serde types behind the JSON Schema, and the
+//! normalized JSON writer. No yew; everything here is tested natively.
+//!
+//! Data flows one way: text → [`json`] (a tree with positions) → [`decode`] or [`import`]
+//! (the validated [`crate::model`], with every [`problem`]) → [`export`] (normalized JSON, via
+//! the [`schema`] types). [`read`] is the entry point that picks the decoder or the importer.
+
+pub mod decode;
+pub mod export;
+pub mod import;
+pub mod json;
+pub mod outcome;
+pub mod problem;
+pub mod read;
+pub mod schema;
+pub mod vocab;
+pub mod walk;
+
+pub use outcome::Outcome;
+pub use read::{decode_bytes, decode_str, MAX_BYTES};

@@ -1,0 +1,196 @@
+//! Import from Atlassian Statuspage's public v2 JSON: the status page a company already runs
+//! becomes a hokoku document (a history when the file holds a list), without any option.
+//!
+//! Accepted shapes, recognized by their keys: `{ "page", "incident" }` (one incident),
+//! `{ "page", "incidents": [...] }` (incidents.json, unresolved.json), `{ "page",
+//! "scheduled_maintenances": [...] }`, summary.json (`page`, `status`, `components`,
+//! `incidents`, `scheduled_maintenances`), and for convenience a bare incident object or a bare
+//! array of incidents (the management API's form). A hokoku file (`version`, `report`,
+//! `reports`) is never taken for one.
+//!
+//! Reading (`source`) and mapping (`mapping`) are apart, as `decode` keeps raw input apart from
+//! the model: problems are found while reading and name the path in the SOURCE file
+//! (`incidents[3].incident_updates[0].created_at`); the mapping then works on clean values.
+//!
+//! # Mapping
+//! | Statuspage | hokoku |
+//! |---|---|
+//! | `page.name` | issuer organization, and the one actor (role `us`) of every event |
+//! | incident `name` | report title |
+//! | incident `id` | report id (`?report=`); `r1`, `r2`… when absent |
+//! | `started_at`, else `created_at`, else the first update | incident start |
+//! | `resolved_at`, else the first `resolved` update (only when the status is resolved / postmortem) | incident end; none = ongoing |
+//! | maintenance: first `in_progress` update (else `scheduled_for`) → first `completed` update (else `resolved_at`, `scheduled_until`) | incident period; not yet begun: `scheduled_for` → `scheduled_until` |
+//! | `scheduled_for` / `scheduled_until` | a note on the first phase: 予定作業時間 |
+//! | status progression investigating → identified → monitoring (`monitoring_at` when no monitoring update) | one phase per status, from the update that set it to the next change or the end, each with its duration |
+//! | maintenance in_progress → verifying; scheduled (not begun) | phases the same way; one 予定 phase |
+//! | `incident_updates[]` (newest first in the API) | timeline events, oldest first; time = `display_at`, else `created_at` |
+//! | update status investigating (first, or again after another status) / identified / monitoring / resolved / postmortem | event kind detection / action / action (recovery when it sets every named component operational) / recovery / report |
+//! | update status scheduled / in_progress / verifying / completed | notice / action / action / recovery |
+//! | update `body` | event text, line breaks and URLs kept as plain text; empty → the status in words |
+//! | `postmortem` update body | also a free section 事後報告, one paragraph per blank-line block |
+//! | `components[]`, `affected_components[].code` / `name` | services (id = component id / code) |
+//! | `affected_components[].new_status` | the service's state from that update on; `old_status` of its first mention is its state before |
+//! | operational / degraded_performance / partial_outage / major_outage / under_maintenance | ○ operational / △ degraded / ▲ partial / × outage / ◇ maintenance |
+//! | a phase's cell | the worst state the service had during the phase |
+//! | no update names any component (`affected_components` null), or a maintenance not yet begun | every component at the level of the incident `impact` (critical → outage, major → partial, minor → degraded, maintenance → maintenance, none → no data), with a note saying so |
+//! | resolved_at (resolved) / updated_at or last update (open) | issue date, in the report zone |
+//! | status resolved / postmortem / completed; one update; several | kind final; first; interim N (N = number of updates) |
+//! | first update's first line | report summary |
+//! | `shortlink`, else `page.url` (http/https only) | contact URL |
+//! | times (UTC `Z` or any offset) | instants shown in the chosen zone: `Options::zone`, else +09:00 for Japanese, else the page's `time_zone` when it has a fixed offset, else UTC |
+//!
+//! # What the Statuspage format cannot express (fill in after import)
+//! Cause, actions, measures against recurrence, data-loss statement, scope (customers, networks,
+//! user counts), contact details beyond a URL, addressee, department, other actors (data
+//! center, vendors, monitoring), announced recovery times as data, approximate times (頃),
+//! times in a second zone, revisions. And in the other direction, hokoku drops: component
+//! groups (flattened), the incident `impact` itself (only through the levels), Markdown
+//! formatting (shown as text), notification and twitter flags, updates' own ids beyond event
+//! ids, and the page's IANA zone with its daylight saving (hokoku keeps one fixed offset).
+//! Updates posted after resolution stay on the timeline, outside every phase.
+
+mod mapping;
+mod source;
+
+use chrono::{FixedOffset, Offset, Utc};
+
+use crate::format::json::{Node, Value};
+use crate::format::problem::{Problem, ProblemKind};
+use crate::format::Outcome;
+use crate::model::{Document, Lang};
+
+pub use mapping::{first_line, status_label, Settings};
+pub use source::{level_of_component_status, Status};
+
+/// How to convert. `zone: None` picks one (see the module doc).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub lang: Lang,
+    pub zone: Option<FixedOffset>,
+}
+
+/// Whether a parsed file is one of the Statuspage shapes rather than a hokoku document.
+pub fn looks_like_statuspage(root: &Node) -> bool {
+    match &root.value {
+        Value::Object(_) => {
+            if ["version", "report", "reports"]
+                .iter()
+                .any(|k| source::has(root, k))
+            {
+                return false;
+            }
+            let page = matches!(
+                source::member(root, "page").map(|p| &p.value),
+                Some(Value::Object(_))
+            );
+            let listed = ["incident", "incidents", "scheduled_maintenances"]
+                .iter()
+                .any(|k| source::has(root, k));
+            let summary = source::has(root, "components") && source::has(root, "status");
+            (page && (listed || summary))
+                || (source::has(root, "incident_updates") && source::has(root, "name"))
+        }
+        Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|i| source::has(i, "incident_updates"))
+        }
+        _ => false,
+    }
+}
+
+/// Converts a Statuspage file in the given language, times shown in that language's usual
+/// zone (+09:00 for Japanese). What `decode` calls when `looks_like_statuspage` says yes.
+pub fn convert(root: &Node, lang: Lang) -> Outcome {
+    convert_with(root, Options { lang, zone: None })
+}
+
+/// `Some` outcome when the file is a Statuspage file, `None` when it is not one.
+pub fn detect_and_convert(root: &Node, lang: Lang) -> Option<Outcome> {
+    looks_like_statuspage(root).then(|| convert(root, lang))
+}
+
+/// A fixed offset for the IANA zones that have no daylight saving time, as `page.time_zone`
+/// names them; `None` for the others (their offset changes during the year).
+pub fn fixed_zone(name: &str) -> Option<FixedOffset> {
+    let minutes: i32 = match name {
+        "Etc/UTC" | "UTC" | "Etc/GMT" | "GMT" | "Africa/Abidjan" => 0,
+        "Asia/Tokyo" | "Japan" | "Asia/Seoul" | "Asia/Pyongyang" => 9 * 60,
+        "Asia/Shanghai" | "Asia/Hong_Kong" | "Asia/Taipei" | "Asia/Singapore" | "Asia/Manila"
+        | "Asia/Kuala_Lumpur" | "Australia/Perth" => 8 * 60,
+        "Asia/Bangkok" | "Asia/Jakarta" | "Asia/Ho_Chi_Minh" => 7 * 60,
+        "Asia/Kolkata" | "Asia/Calcutta" => 5 * 60 + 30,
+        "Asia/Dubai" => 4 * 60,
+        "Australia/Brisbane" => 10 * 60,
+        "America/Phoenix" => -7 * 60,
+        "Pacific/Honolulu" => -10 * 60,
+        _ => return None,
+    };
+    FixedOffset::east_opt(minutes * 60)
+}
+
+/// The zone times are shown in when the caller did not choose one.
+fn default_zone(lang: Lang, page_zone: Option<&str>) -> FixedOffset {
+    match lang {
+        Lang::Ja => FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset"),
+        Lang::En => page_zone.and_then(fixed_zone).unwrap_or(Utc.fix()),
+    }
+}
+
+/// Converts with explicit options. The document is `Some` only when there is no error.
+pub fn convert_with(root: &Node, options: Options) -> Outcome {
+    let mut reader = source::Reader::default();
+    let src = reader.source(root);
+    let settings = Settings {
+        lang: options.lang,
+        zone: options
+            .zone
+            .unwrap_or_else(|| default_zone(options.lang, src.page.time_zone.as_deref())),
+    };
+    let mut problems = reader.into_problems();
+
+    let mut reports = Vec::with_capacity(src.incidents.len());
+    for (i, inc) in src.incidents.iter().enumerate() {
+        let Some(mut report) = mapping::report(inc, &src.page, &src.components, &settings) else {
+            continue;
+        };
+        let id = match &inc.id {
+            Some(id) => id.clone(),
+            None => format!("r{}", i + 1),
+        };
+        if reports.iter().any(|r: &crate::model::Report| r.id == id) {
+            // The same incident twice (pages of a listing fetched with overlap): keep the first.
+            let path = if inc.path.is_empty() {
+                "id".to_string()
+            } else {
+                format!("{}.id", inc.path)
+            };
+            problems.push(Problem::warning(
+                path,
+                Some(inc.pos),
+                ProblemKind::DuplicateId(id),
+            ));
+            continue;
+        }
+        report.id = id;
+        reports.push(report);
+    }
+
+    let has_error = problems.iter().any(Problem::is_error);
+    if reports.is_empty() && !has_error {
+        let (path, pos) = ["incidents", "scheduled_maintenances", "incident"]
+            .iter()
+            .find_map(|k| source::member(root, k).map(|n| (k.to_string(), n.pos)))
+            .unwrap_or((String::new(), root.pos));
+        problems.push(Problem::error(path, Some(pos), ProblemKind::NoIncidents));
+    }
+    // Newest first, as a status page lists them and as `decode` orders a history.
+    reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
+    problems.sort_by_key(|p| p.severity);
+    let document = Document {
+        lang: options.lang,
+        is_history: src.is_list,
+        reports,
+    };
+    let document = (!problems.iter().any(Problem::is_error)).then_some(document);
+    Outcome { document, problems }
+}

@@ -1,0 +1,571 @@
+//! One Statuspage incident (already read, see `source`) → one hokoku `Report`.
+//!
+//! The rules are listed in the table of the `import` module doc. Everything produced here must
+//! survive `export::to_json` → `decode::decode_str` unchanged and without a single warning, so
+//! the converted document can be downloaded and reloaded: every text is non-empty, ids are
+//! unique, phases lie inside the incident period and end after they start.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::source::{Component, Impact, Incident, Page, Status, Update};
+use crate::compose::timefmt::Fmt;
+use crate::format::vocab::circled;
+use crate::model::i18n::tr;
+use crate::model::*;
+
+/// How to convert: the language the report is written in and the zone its times are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub zone: FixedOffset,
+}
+
+/// Words for a status, as the page's readers know them.
+pub fn status_label(status: Status, maintenance: bool, lang: Lang) -> &'static str {
+    match status {
+        Status::Investigating => tr(lang, "調査中", "Investigating"),
+        Status::Identified => tr(lang, "原因特定", "Identified"),
+        Status::Monitoring => tr(lang, "経過観察中", "Monitoring"),
+        Status::Resolved => tr(lang, "解決", "Resolved"),
+        Status::Postmortem => tr(lang, "事後報告", "Postmortem"),
+        Status::Scheduled if maintenance => tr(lang, "メンテナンス予定", "Maintenance scheduled"),
+        Status::Scheduled => tr(lang, "予定", "Scheduled"),
+        Status::InProgress => tr(lang, "メンテナンス実施中", "Maintenance in progress"),
+        Status::Verifying => tr(lang, "動作確認中", "Verifying"),
+        Status::Completed => tr(lang, "完了", "Completed"),
+    }
+}
+
+/// Whether a status opens a phase: the incident progression investigating → identified →
+/// monitoring, or a maintenance's window in progress → verifying. Terminal statuses (resolved,
+/// completed, postmortem) end the period instead; `scheduled` is an announcement before it.
+fn opens_phase(status: Status, maintenance: bool) -> bool {
+    if maintenance {
+        matches!(status, Status::InProgress | Status::Verifying)
+    } else {
+        matches!(
+            status,
+            Status::Investigating | Status::Identified | Status::Monitoring
+        )
+    }
+}
+
+/// The level assumed for the incident's components when no update says anything about them.
+fn level_of_impact(impact: Option<Impact>, maintenance: bool) -> Option<ImpactLevel> {
+    match impact {
+        Some(Impact::Critical) => Some(ImpactLevel::Outage),
+        Some(Impact::Major) => Some(ImpactLevel::Partial),
+        Some(Impact::Minor) => Some(ImpactLevel::Degraded),
+        Some(Impact::Maintenance) => Some(ImpactLevel::Maintenance),
+        Some(Impact::None) => None,
+        None if maintenance => Some(ImpactLevel::Maintenance),
+        None => None,
+    }
+}
+
+/// The first non-empty line of a body, for one-line summaries.
+pub fn first_line(body: &str) -> Option<String> {
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_string)
+}
+
+/// Paragraphs of a body: separated by blank lines, as Markdown writes them.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in body.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join("\n"));
+    }
+    out
+}
+
+/// Where the incident starts and ends, by the rules of the module doc. `finished` says whether
+/// the end is a real one (resolved, completed) rather than a maintenance's planned end.
+struct Window {
+    start: DateTime<FixedOffset>,
+    end: Option<DateTime<FixedOffset>>,
+    finished: bool,
+    /// A maintenance announced but not begun.
+    planned: bool,
+}
+
+fn window(inc: &Incident, updates: &[&Update]) -> Option<Window> {
+    let first_with = |s: Status| updates.iter().find(|u| u.status == Some(s)).map(|u| u.time);
+    let first_update = updates.first().map(|u| u.time);
+    let last_update = updates.last().map(|u| u.time);
+    let has_status = |s: &[Status]| {
+        inc.status.is_some_and(|st| s.contains(&st))
+            || updates
+                .iter()
+                .any(|u| u.status.is_some_and(|st| s.contains(&st)))
+    };
+    let w = if inc.maintenance {
+        let begun = has_status(&[Status::InProgress, Status::Verifying, Status::Completed]);
+        let done = match inc.status {
+            Some(s) => s == Status::Completed,
+            None => first_with(Status::Completed).is_some(),
+        };
+        let start = if begun {
+            first_with(Status::InProgress).or(inc.scheduled_for)
+        } else {
+            inc.scheduled_for
+        }
+        .or(inc.started_at)
+        .or(inc.created_at)
+        .or(first_update)?;
+        let end = if done {
+            first_with(Status::Completed)
+                .or(inc.resolved_at)
+                .or(inc.scheduled_until)
+                .or(last_update)
+        } else if !begun {
+            inc.scheduled_until
+        } else {
+            None
+        };
+        Window {
+            start,
+            end,
+            finished: done,
+            planned: !begun,
+        }
+    } else {
+        let resolved = match inc.status {
+            Some(s) => matches!(s, Status::Resolved | Status::Postmortem | Status::Completed),
+            None => inc.resolved_at.is_some() || first_with(Status::Resolved).is_some(),
+        };
+        let start = inc.started_at.or(inc.created_at).or(first_update)?;
+        let end = resolved.then(|| {
+            inc.resolved_at
+                .or(first_with(Status::Resolved))
+                .or(last_update)
+                .unwrap_or(start)
+        });
+        Window {
+            start,
+            end,
+            finished: resolved,
+            planned: false,
+        }
+    };
+    // The reader reported an end before the start as an error; never build a reversed period.
+    Some(Window {
+        end: w.end.map(|e| e.max(w.start)),
+        ..w
+    })
+}
+
+/// A phase boundary: when, the status from then on, and the update that changed it.
+struct Boundary {
+    at: DateTime<FixedOffset>,
+    status: Option<Status>,
+    update: Option<usize>,
+}
+
+fn boundaries(inc: &Incident, updates: &[&Update], w: &Window) -> Vec<Boundary> {
+    let maintenance = inc.maintenance;
+    let initial = if w.planned {
+        Some(Status::Scheduled)
+    } else if maintenance {
+        Some(Status::InProgress)
+    } else {
+        updates
+            .iter()
+            .filter_map(|u| u.status)
+            .find(|s| opens_phase(*s, false))
+    };
+    // The first phase is described by the first update in its status (the announcement).
+    let first = updates
+        .iter()
+        .position(|u| u.status.is_some() && u.status == initial);
+    let mut out = vec![Boundary {
+        at: w.start,
+        status: initial,
+        update: first,
+    }];
+    if w.planned {
+        return out;
+    }
+    // Status changes in time order; `monitoring_at` stands in for a monitoring update the page
+    // did not post.
+    let mut changes: Vec<(DateTime<FixedOffset>, Status, Option<usize>)> = updates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| u.status.map(|s| (u.time, s, Some(i))))
+        .filter(|(_, s, _)| opens_phase(*s, maintenance))
+        .collect();
+    if let Some(t) = inc.monitoring_at {
+        if !maintenance && !changes.iter().any(|(_, s, _)| *s == Status::Monitoring) {
+            changes.push((t, Status::Monitoring, None));
+            changes.sort_by_key(|(t, _, _)| *t);
+        }
+    }
+    let mut current = initial;
+    for (t, status, update) in changes {
+        if Some(status) == current || w.end.is_some_and(|e| t >= e) {
+            continue;
+        }
+        current = Some(status);
+        let at = t.max(w.start);
+        match out.last_mut() {
+            // Two changes at the same instant: the later one is the phase.
+            Some(last) if last.at == at => {
+                last.status = Some(status);
+                last.update = update.or(last.update);
+            }
+            _ => out.push(Boundary {
+                at,
+                status: Some(status),
+                update,
+            }),
+        }
+    }
+    out
+}
+
+/// Each service's known states over time: the state before its first mention, then each
+/// update's `new_status` from that update on.
+struct Track {
+    initial: Option<ImpactLevel>,
+    changes: Vec<(DateTime<FixedOffset>, ImpactLevel)>,
+}
+
+impl Track {
+    /// The worst state during `[from, to)` (to the end of time when `to` is `None`).
+    fn worst(
+        &self,
+        from: DateTime<FixedOffset>,
+        to: Option<DateTime<FixedOffset>>,
+    ) -> Option<ImpactLevel> {
+        let at_start = self
+            .changes
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= from)
+            .map(|(_, l)| *l)
+            .or(self.initial);
+        let during = self
+            .changes
+            .iter()
+            .filter(|(t, _)| *t > from && to.is_none_or(|to| *t < to))
+            .map(|(_, l)| *l);
+        at_start.into_iter().chain(during).min()
+    }
+}
+
+/// Converts one incident. `None` only when it has no time at all (already reported).
+pub fn report(
+    inc: &Incident,
+    page: &Page,
+    known: &[Component],
+    settings: &Settings,
+) -> Option<Report> {
+    let Settings { lang, zone } = *settings;
+    let local = |t: DateTime<FixedOffset>| t.with_timezone(&zone);
+    let fmt = Fmt::new(lang, DateStyle::default(), zone);
+    let maintenance = inc.maintenance;
+
+    // Oldest first. The API lists newest first, so equal times keep the reverse of its order.
+    let mut updates: Vec<&Update> = inc.updates.iter().rev().collect();
+    updates.sort_by_key(|u| u.time);
+
+    let w = window(inc, &updates)?;
+    let bounds = boundaries(inc, &updates, &w);
+
+    // Services: the incident's components, then any other component an update names.
+    let mut services: Vec<Service> = Vec::new();
+    let mut add_service = |id: &str, name: Option<&str>| {
+        if services.iter().any(|s| s.id == id) {
+            return;
+        }
+        let name = name
+            .or_else(|| known.iter().find(|c| c.id == id).map(|c| c.name.as_str()))
+            .unwrap_or(id);
+        services.push(Service {
+            id: id.to_string(),
+            name: name.to_string(),
+        });
+    };
+    for c in &inc.components {
+        add_service(&c.id, Some(&c.name));
+    }
+    for u in &updates {
+        for a in u.affected.iter().flatten() {
+            let listed = inc
+                .components
+                .iter()
+                .find(|c| c.id == a.code)
+                .map(|c| c.name.as_str());
+            add_service(&a.code, a.name.as_deref().or(listed));
+        }
+    }
+
+    let any_affected = updates
+        .iter()
+        .any(|u| u.affected.as_ref().is_some_and(|a| !a.is_empty()));
+    let tracks: Vec<Track> = services
+        .iter()
+        .map(|s| {
+            let mentions = updates.iter().flat_map(|u| {
+                u.affected
+                    .iter()
+                    .flatten()
+                    .filter(|a| a.code == s.id)
+                    .map(move |a| (u.time, a))
+            });
+            let mut track = Track {
+                initial: None,
+                changes: Vec::new(),
+            };
+            for (i, (t, a)) in mentions.enumerate() {
+                if i == 0 {
+                    track.initial = a.old;
+                }
+                if let Some(level) = a.new {
+                    track.changes.push((t, level));
+                }
+            }
+            track
+        })
+        .collect();
+    // Component states say nothing about a window that has not begun (they are "now"), and
+    // nothing at all when no update names a component: then the incident's impact stands in.
+    let inferred = if any_affected && !w.planned {
+        None
+    } else {
+        level_of_impact(inc.impact, maintenance)
+    };
+    let inferred_services: Vec<usize> = (0..services.len()).collect();
+
+    let planned_note = match (maintenance, inc.scheduled_for, inc.scheduled_until) {
+        (true, Some(from), until) => {
+            let period = Period {
+                start: TimePoint::exact(local(from)),
+                end: until.map(|u| TimePoint::exact(local(u))),
+            };
+            Some(match lang {
+                Lang::Ja => format!("予定作業時間：{}", fmt.period(&period)),
+                Lang::En => format!("Scheduled window: {}", fmt.period(&period)),
+            })
+        }
+        _ => None,
+    };
+
+    let phases: Vec<Phase> = bounds
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let to = bounds.get(i + 1).map(|n| n.at).or(w.end);
+            let label = b.status.map(|s| status_label(s, maintenance, lang));
+            let opening_line = b
+                .update
+                .and_then(|u| updates.get(u))
+                .and_then(|u| first_line(&u.body));
+            let summary = match (label, opening_line) {
+                (Some(l), Some(line)) => Some(format!("{l}{}{line}", tr(lang, "：", ": "))),
+                (Some(l), None) => Some(l.to_string()),
+                (None, line) => line,
+            };
+            let mut impact: Vec<(usize, ImpactLevel)> = match inferred {
+                Some(level) => inferred_services.iter().map(|s| (*s, level)).collect(),
+                None => tracks
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(s, t)| t.worst(b.at, to).map(|l| (s, l)))
+                    .collect(),
+            };
+            impact.sort_by_key(|(s, _)| *s);
+            let mut notes = Vec::new();
+            if i == 0 {
+                notes.extend(planned_note.clone());
+            }
+            if let (Some(_), Some(code)) = (inferred, inc.impact.map(Impact::code)) {
+                if !inferred_services.is_empty() {
+                    notes.push(match lang {
+                        Lang::Ja => format!(
+                            "※影響の区分は Statuspage の影響度「{code}」から推定したものです。"
+                        ),
+                        Lang::En => {
+                            format!("Levels estimated from the Statuspage impact \"{code}\".")
+                        }
+                    });
+                }
+            }
+            Phase {
+                id: format!("p{}", i + 1),
+                label: circled(i + 1),
+                period: Period {
+                    start: TimePoint::exact(local(b.at)),
+                    end: to.map(|t| TimePoint::exact(local(t))),
+                },
+                summary,
+                impact,
+                notes,
+                customers: None,
+                implicit: false,
+            }
+        })
+        .collect();
+
+    // Which phase an instant falls in: the last one begun, if the incident was going on then.
+    let phase_at = |t: DateTime<FixedOffset>| -> Option<usize> {
+        if t < w.start || w.end.is_some_and(|e| t > e) {
+            return None;
+        }
+        bounds.iter().rposition(|b| b.at <= t)
+    };
+
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut previous: Option<Status> = None;
+    let timeline: Vec<Event> = updates
+        .iter()
+        .enumerate()
+        .map(|(k, u)| {
+            let recovered = u.affected.as_ref().is_some_and(|a| {
+                !a.is_empty() && a.iter().all(|a| a.new == Some(ImpactLevel::Operational))
+            });
+            let kind = match u.status {
+                Some(Status::Investigating) if previous != Some(Status::Investigating) => {
+                    EventKind::Detection
+                }
+                Some(Status::Monitoring) if recovered => EventKind::Recovery,
+                Some(Status::Investigating | Status::Identified | Status::Monitoring) => {
+                    EventKind::Action
+                }
+                Some(Status::InProgress | Status::Verifying) => EventKind::Action,
+                Some(Status::Resolved | Status::Completed) => EventKind::Recovery,
+                Some(Status::Postmortem) => EventKind::Report,
+                Some(Status::Scheduled) | None => EventKind::Notice,
+            };
+            previous = u.status.or(previous);
+            let text = if u.body.is_empty() {
+                u.status
+                    .map(|s| status_label(s, maintenance, lang))
+                    .unwrap_or(tr(lang, "更新", "Update"))
+                    .to_string()
+            } else {
+                u.body.clone()
+            };
+            let mut event_services: Vec<usize> = u
+                .affected
+                .iter()
+                .flatten()
+                .filter_map(|a| services.iter().position(|s| s.id == a.code))
+                .collect();
+            event_services.sort_unstable();
+            event_services.dedup();
+            let id = match &u.id {
+                Some(id) if !ids.contains(id) => id.clone(),
+                _ => (k + 1..)
+                    .map(|n| format!("e{n}"))
+                    .find(|id| !ids.contains(id))
+                    .unwrap_or_default(),
+            };
+            ids.insert(id.clone());
+            Event {
+                id,
+                time: TimePoint::exact(local(u.time)),
+                local_offset: None,
+                actor: 0,
+                kind,
+                text,
+                quote: None,
+                phase: phase_at(u.time),
+                services: event_services,
+                eta: None,
+            }
+        })
+        .collect();
+
+    let sections: Vec<Section> = updates
+        .iter()
+        .filter(|u| u.status == Some(Status::Postmortem))
+        .map(|u| paragraphs(&u.body))
+        .filter(|body| !body.is_empty())
+        .map(|body| Section {
+            heading: tr(lang, "事後報告", "Postmortem").to_string(),
+            body,
+        })
+        .collect();
+
+    let organization = page
+        .name
+        .clone()
+        .unwrap_or_else(|| tr(lang, "弊社", "Our company").to_string());
+    let issued_at = if w.finished { w.end } else { None }
+        .or(inc.updated_at)
+        .or(updates.last().map(|u| u.time))
+        .or(inc.created_at)
+        .unwrap_or(w.start);
+    let kind = if w.finished {
+        ReportKind::Final
+    } else if updates.len() <= 1 {
+        ReportKind::First
+    } else {
+        ReportKind::Interim(updates.len().min(99) as u32)
+    };
+    let url = [inc.shortlink.as_ref(), page.url.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|u| crate::model::safe::is_web_url(u))
+        .cloned();
+
+    Some(Report {
+        id: String::new(),
+        header: Header {
+            title: inc.name.clone(),
+            issued: local(issued_at).date_naive(),
+            kind,
+            addressee: None,
+            issuer: Issuer {
+                organization: organization.clone(),
+                department: None,
+                person: None,
+            },
+            document_number: None,
+            summary: updates.first().and_then(|u| first_line(&u.body)),
+            contact: url.map(|url| Contact {
+                url: Some(url),
+                ..Contact::default()
+            }),
+            revisions: Vec::new(),
+        },
+        services,
+        actors: vec![Actor {
+            id: "us".into(),
+            name: organization,
+            role: ActorRole::Us,
+        }],
+        incident: crate::model::Incident {
+            period: Period {
+                start: TimePoint::exact(local(w.start)),
+                end: w.end.map(|e| TimePoint::exact(local(e))),
+            },
+            phases,
+            scope: Scope::default(),
+            unaffected: Vec::new(),
+            cause: None,
+            actions: Vec::new(),
+            measures: Vec::new(),
+            data_loss: None,
+            sections,
+        },
+        timeline,
+        letter: LetterOptions::default_for(),
+        zone,
+    })
+}

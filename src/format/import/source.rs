@@ -1,0 +1,562 @@
+//! Reading the Statuspage v2 JSON shapes from the positioned tree into plain structs, with every
+//! problem reported at its path in the SOURCE document (`incidents[3].incident_updates[0].created_at`).
+//!
+//! Only what the mapping needs is read; everything else a status page sends (ids of pages,
+//! twitter flags, component groups…) is ignored without a warning, because those files are
+//! produced by a service, not typed by a person, and a warning per field would bury real ones.
+
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use crate::format::json::{Node, Pos, Value};
+use crate::format::problem::{Problem, ProblemKind};
+use crate::format::walk::members;
+pub use crate::format::walk::{has, member};
+use crate::format::walk::{Walk, Walker};
+use crate::model::ImpactLevel;
+
+/// The `page` object every v2 response carries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    /// An IANA name ("Asia/Tokyo"), as the API gives it.
+    pub time_zone: Option<String>,
+}
+
+/// The status an update (or an incident) is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+    Postmortem,
+    Scheduled,
+    InProgress,
+    Verifying,
+    Completed,
+}
+
+impl Status {
+    pub const CODES: &'static [&'static str] = &[
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+        "postmortem",
+        "scheduled",
+        "in_progress",
+        "verifying",
+        "completed",
+    ];
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Some(match code {
+            "investigating" => Status::Investigating,
+            "identified" => Status::Identified,
+            "monitoring" => Status::Monitoring,
+            "resolved" => Status::Resolved,
+            "postmortem" => Status::Postmortem,
+            "scheduled" => Status::Scheduled,
+            "in_progress" => Status::InProgress,
+            "verifying" => Status::Verifying,
+            "completed" => Status::Completed,
+            _ => return None,
+        })
+    }
+
+    /// Statuses only scheduled maintenances go through.
+    pub fn is_maintenance(self) -> bool {
+        matches!(
+            self,
+            Status::Scheduled | Status::InProgress | Status::Verifying | Status::Completed
+        )
+    }
+}
+
+/// The incident's overall impact as the page states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Impact {
+    None,
+    Minor,
+    Major,
+    Critical,
+    Maintenance,
+}
+
+impl Impact {
+    pub const CODES: &'static [&'static str] =
+        &["none", "minor", "major", "critical", "maintenance"];
+
+    fn from_code(code: &str) -> Option<Impact> {
+        Some(match code {
+            "none" => Impact::None,
+            "minor" => Impact::Minor,
+            "major" => Impact::Major,
+            "critical" => Impact::Critical,
+            "maintenance" => Impact::Maintenance,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Impact::None => "none",
+            Impact::Minor => "minor",
+            Impact::Major => "major",
+            Impact::Critical => "critical",
+            Impact::Maintenance => "maintenance",
+        }
+    }
+}
+
+pub const COMPONENT_STATUSES: &[&str] = &[
+    "operational",
+    "degraded_performance",
+    "partial_outage",
+    "major_outage",
+    "under_maintenance",
+];
+
+/// A component status as an impact level.
+pub fn level_of_component_status(code: &str) -> Option<ImpactLevel> {
+    Some(match code {
+        "operational" => ImpactLevel::Operational,
+        "degraded_performance" => ImpactLevel::Degraded,
+        "partial_outage" => ImpactLevel::Partial,
+        "major_outage" => ImpactLevel::Outage,
+        "under_maintenance" => ImpactLevel::Maintenance,
+        _ => return None,
+    })
+}
+
+/// A component named by an incident (`components[]`) or by the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+}
+
+/// One entry of an update's `affected_components`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Affected {
+    /// The component's id (`code`), or its name when the code is missing.
+    pub code: String,
+    pub name: Option<String>,
+    /// The state before this update; `None` when absent or not a known status.
+    pub old: Option<ImpactLevel>,
+    /// The state from this update on.
+    pub new: Option<ImpactLevel>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Update {
+    pub id: Option<String>,
+    /// `display_at` (what the page shows), else `created_at`.
+    pub time: DateTime<FixedOffset>,
+    /// `None` when the status is missing or unknown (reported as a warning).
+    pub status: Option<Status>,
+    /// Line breaks normalized to `\n`, trimmed; may be empty.
+    pub body: String,
+    /// `None` when the API sent null or nothing.
+    pub affected: Option<Vec<Affected>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    /// Where the incident is in the source (`incidents[3]`), for messages about it as a whole.
+    pub path: String,
+    pub pos: Pos,
+    pub id: Option<String>,
+    pub name: String,
+    pub status: Option<Status>,
+    pub impact: Option<Impact>,
+    pub created_at: Option<DateTime<FixedOffset>>,
+    pub updated_at: Option<DateTime<FixedOffset>>,
+    pub started_at: Option<DateTime<FixedOffset>>,
+    pub monitoring_at: Option<DateTime<FixedOffset>>,
+    pub resolved_at: Option<DateTime<FixedOffset>>,
+    pub scheduled_for: Option<DateTime<FixedOffset>>,
+    pub scheduled_until: Option<DateTime<FixedOffset>>,
+    pub shortlink: Option<String>,
+    /// In source order (the API sends newest first).
+    pub updates: Vec<Update>,
+    pub components: Vec<Component>,
+    /// A scheduled maintenance rather than an incident.
+    pub maintenance: bool,
+}
+
+/// Everything read from one file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Source {
+    pub page: Page,
+    /// Incidents then scheduled maintenances, each in source order.
+    pub incidents: Vec<Incident>,
+    /// True for the list shapes (`incidents`, `scheduled_maintenances`, summary, a bare array).
+    pub is_list: bool,
+    /// Components of summary.json, to name affected components the incident does not list.
+    pub components: Vec<Component>,
+}
+
+/// Reads with a path, collecting problems like `decode` does.
+#[derive(Default)]
+pub struct Reader {
+    walk: Walk,
+}
+
+impl Walker for Reader {
+    fn walk(&self) -> &Walk {
+        &self.walk
+    }
+    fn walk_mut(&mut self) -> &mut Walk {
+        &mut self.walk
+    }
+}
+
+/// Text with Windows line breaks made plain and the ends trimmed.
+fn clean_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
+}
+
+impl Reader {
+    /// The problems found so far.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.walk.problems
+    }
+
+    /// An optional string member; a non-string is an error.
+    fn opt_string(&mut self, obj: &Node, name: &str) -> Option<String> {
+        let node = member(obj, name)?;
+        self.in_key(name, |r| match &node.value {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                r.wrong_type(node, "string");
+                None
+            }
+        })
+    }
+
+    /// An optional text member: like `opt_string`, but blank text counts as absent.
+    fn opt_text(&mut self, obj: &Node, name: &str) -> Option<String> {
+        self.opt_string(obj, name)
+            .map(|s| clean_text(&s))
+            .filter(|s| !s.is_empty())
+    }
+
+    /// An optional instant; a malformed one is an error at its path.
+    fn opt_instant(&mut self, obj: &Node, name: &str) -> Option<DateTime<FixedOffset>> {
+        let node = member(obj, name)?;
+        self.in_key(name, |r| r.instant(node))
+    }
+
+    fn instant(&mut self, node: &Node) -> Option<DateTime<FixedOffset>> {
+        let Value::String(s) = &node.value else {
+            self.wrong_type(node, "string");
+            return None;
+        };
+        match DateTime::parse_from_rfc3339(s) {
+            // Reports talk in minutes; fractions of a second would only clutter the export.
+            Ok(t) => Some(t.with_nanosecond(0).unwrap_or(t)),
+            Err(_) => {
+                let kind =
+                    if chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").is_ok() {
+                        ProblemKind::MissingOffset(s.clone())
+                    } else {
+                        ProblemKind::BadInstant(s.clone())
+                    };
+                self.error(node.pos, kind);
+                None
+            }
+        }
+    }
+
+    /// A code from a fixed list; an unknown one is a warning (a newer API may add values).
+    fn opt_code<T>(
+        &mut self,
+        obj: &Node,
+        name: &str,
+        allowed: &'static [&'static str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let node = member(obj, name)?;
+        let s = self.opt_string(obj, name)?;
+        let v = parse(&s);
+        if v.is_none() {
+            self.in_key(name, |r| {
+                r.warn(node.pos, ProblemKind::NotOneOf { found: s, allowed })
+            });
+        }
+        v
+    }
+
+    /// The items of an array member, each visited with its index on the path.
+    fn each<T>(
+        &mut self,
+        obj: &Node,
+        name: &str,
+        mut f: impl FnMut(&mut Self, usize, &Node) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let node = member(obj, name)?;
+        self.in_key(name, |r| {
+            let Value::Array(items) = &node.value else {
+                r.wrong_type(node, "array");
+                return None;
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if let Some(v) = r.in_index(i, |r| f(r, i, item)) {
+                    out.push(v);
+                }
+            }
+            Some(out)
+        })
+    }
+
+    pub fn page(&mut self, root: &Node) -> Page {
+        let Some(node) = member(root, "page") else {
+            return Page::default();
+        };
+        self.in_key("page", |r| {
+            if members(node).is_none() {
+                r.wrong_type(node, "object");
+                return Page::default();
+            }
+            Page {
+                name: r.opt_text(node, "name"),
+                url: r.opt_text(node, "url"),
+                time_zone: r.opt_text(node, "time_zone"),
+            }
+        })
+    }
+
+    /// Reads a whole file. The caller has checked `looks_like_statuspage`.
+    pub fn source(&mut self, root: &Node) -> Source {
+        if let Value::Array(items) = &root.value {
+            let incidents = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| self.in_index(i, |r| r.incident(n, false)))
+                .collect();
+            return Source {
+                incidents,
+                is_list: true,
+                ..Source::default()
+            };
+        }
+        let page = self.page(root);
+        if has(root, "incident_updates") {
+            // A bare incident object, as the management API returns one.
+            let incidents = self.incident(root, false).into_iter().collect();
+            return Source {
+                page,
+                incidents,
+                ..Source::default()
+            };
+        }
+        if let Some(node) = member(root, "incident") {
+            let incidents = self
+                .in_key("incident", |r| r.incident(node, false))
+                .into_iter()
+                .collect();
+            return Source {
+                page,
+                incidents,
+                ..Source::default()
+            };
+        }
+        let components = self
+            .each(root, "components", |r, _, n| r.component(n))
+            .unwrap_or_default();
+        let mut incidents = self
+            .each(root, "incidents", |r, _, n| r.incident(n, false))
+            .unwrap_or_default();
+        incidents.extend(
+            self.each(root, "scheduled_maintenances", |r, _, n| {
+                r.incident(n, true)
+            })
+            .unwrap_or_default(),
+        );
+        Source {
+            page,
+            incidents,
+            is_list: true,
+            components,
+        }
+    }
+
+    fn component(&mut self, node: &Node) -> Option<Component> {
+        if members(node).is_none() {
+            self.wrong_type(node, "object");
+            return None;
+        }
+        let id = self.opt_text(node, "id");
+        let name = self.opt_text(node, "name");
+        match (id, name) {
+            (Some(id), Some(name)) => Some(Component { id, name }),
+            (None, Some(name)) => Some(Component {
+                id: name.clone(),
+                name,
+            }),
+            (Some(id), None) => Some(Component {
+                name: id.clone(),
+                id,
+            }),
+            (None, None) => {
+                self.in_key("name", |r| r.warn(node.pos, ProblemKind::Missing));
+                None
+            }
+        }
+    }
+
+    fn incident(&mut self, node: &Node, listed_as_maintenance: bool) -> Option<Incident> {
+        if members(node).is_none() {
+            self.wrong_type(node, "object");
+            return None;
+        }
+        let id = self.opt_text(node, "id");
+        let name = self.opt_string(node, "name");
+        let name = match (name, member(node, "name")) {
+            (Some(n), Some(at)) if clean_text(&n).is_empty() => {
+                self.in_key("name", |r| r.error(at.pos, ProblemKind::EmptyText));
+                None
+            }
+            (Some(n), _) => Some(clean_text(&n)),
+            (None, None) => {
+                self.in_key("name", |r| r.error(node.pos, ProblemKind::Missing));
+                None
+            }
+            (None, Some(_)) => None,
+        };
+        let status = self.opt_code(node, "status", Status::CODES, Status::from_code);
+        let impact = self.opt_code(node, "impact", Impact::CODES, Impact::from_code);
+        let created_at = self.opt_instant(node, "created_at");
+        let updated_at = self.opt_instant(node, "updated_at");
+        let started_at = self.opt_instant(node, "started_at");
+        let monitoring_at = self.opt_instant(node, "monitoring_at");
+        let resolved_at = self.opt_instant(node, "resolved_at");
+        let scheduled_for = self.opt_instant(node, "scheduled_for");
+        let scheduled_until = self.opt_instant(node, "scheduled_until");
+        let shortlink = self.opt_text(node, "shortlink");
+        let updates = self
+            .each(node, "incident_updates", |r, _, n| r.update(n))
+            .unwrap_or_default();
+        let components = self
+            .each(node, "components", |r, _, n| r.component(n))
+            .unwrap_or_default();
+
+        let start = started_at
+            .or(created_at)
+            .or_else(|| updates.iter().map(|u| u.time).min());
+        // A malformed time was reported where it is; only a file with no time at all is "missing".
+        if start.is_none()
+            && member(node, "created_at").is_none()
+            && member(node, "started_at").is_none()
+        {
+            self.in_key("created_at", |r| r.error(node.pos, ProblemKind::Missing));
+        }
+        if let (Some(s), Some(e), Some(at)) = (start, resolved_at, member(node, "resolved_at")) {
+            if e < s {
+                self.in_key("resolved_at", |r| {
+                    r.error(at.pos, ProblemKind::EndBeforeStart)
+                });
+            }
+        }
+        if let (Some(s), Some(e), Some(at)) = (
+            scheduled_for,
+            scheduled_until,
+            member(node, "scheduled_until"),
+        ) {
+            if e < s {
+                self.in_key("scheduled_until", |r| {
+                    r.error(at.pos, ProblemKind::EndBeforeStart)
+                });
+            }
+        }
+        let maintenance = listed_as_maintenance
+            || scheduled_for.is_some()
+            || impact == Some(Impact::Maintenance)
+            || status.is_some_and(Status::is_maintenance);
+        start?;
+        Some(Incident {
+            path: self.here(),
+            pos: node.pos,
+            id,
+            name: name?,
+            status,
+            impact,
+            created_at,
+            updated_at,
+            started_at,
+            monitoring_at,
+            resolved_at,
+            scheduled_for,
+            scheduled_until,
+            shortlink,
+            updates,
+            components,
+            maintenance,
+        })
+    }
+
+    fn update(&mut self, node: &Node) -> Option<Update> {
+        if members(node).is_none() {
+            self.wrong_type(node, "object");
+            return None;
+        }
+        let id = self.opt_text(node, "id");
+        let status = self.opt_code(node, "status", Status::CODES, Status::from_code);
+        let body = self
+            .opt_string(node, "body")
+            .map(|b| clean_text(&b))
+            .unwrap_or_default();
+        let created_at = self.opt_instant(node, "created_at");
+        let display_at = self.opt_instant(node, "display_at");
+        let time = display_at.or(created_at);
+        // Absent or null alike: an update that cannot be placed in time cannot be ordered.
+        if member(node, "created_at").is_none() && member(node, "display_at").is_none() {
+            self.in_key("created_at", |r| r.error(node.pos, ProblemKind::Missing));
+        }
+        let affected = self.each(node, "affected_components", |r, _, n| r.affected(n));
+        Some(Update {
+            id,
+            time: time?,
+            status,
+            body,
+            affected,
+        })
+    }
+
+    fn affected(&mut self, node: &Node) -> Option<Affected> {
+        if members(node).is_none() {
+            self.wrong_type(node, "object");
+            return None;
+        }
+        let code = self.opt_text(node, "code");
+        let name = self.opt_text(node, "name");
+        let old = self.opt_code(
+            node,
+            "old_status",
+            COMPONENT_STATUSES,
+            level_of_component_status,
+        );
+        let new = self.opt_code(
+            node,
+            "new_status",
+            COMPONENT_STATUSES,
+            level_of_component_status,
+        );
+        let Some(code) = code.or_else(|| name.clone()) else {
+            self.in_key("code", |r| r.warn(node.pos, ProblemKind::Missing));
+            return None;
+        };
+        Some(Affected {
+            code,
+            name,
+            old,
+            new,
+        })
+    }
+}

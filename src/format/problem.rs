@@ -1,0 +1,361 @@
+//! The one problem type: everything that can be wrong with a file, or with getting it.
+//!
+//! A problem says where (JSON path, line and column), what is wrong and what to do, in Japanese
+//! and English. Errors stop a file from being shown; warnings are shown beside the views.
+
+use crate::format::json::{Pos, SyntaxKind};
+use crate::model::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Which kind of id a reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    Service,
+    Actor,
+    Phase,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    // Getting the bytes.
+    /// `?src=` is not an http(s) URL.
+    BadSource(String),
+    HttpStatus(u16),
+    Network,
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    ReadFailed,
+    // Reading the text.
+    Syntax(SyntaxKind),
+    Bom,
+    // Shape and types.
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    Missing,
+    EmptyText,
+    UnknownField,
+    DuplicateKey,
+    UnsupportedVersion(String),
+    NotOneOf {
+        found: String,
+        allowed: &'static [&'static str],
+    },
+    NumberOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    BothReportAndReports,
+    NoReports,
+    // Times.
+    BadInstant(String),
+    MissingOffset(String),
+    BadDate(String),
+    BadOffset(String),
+    BadDue(String),
+    AtAndDate,
+    /// `part` next to an exact `at`: ignored.
+    PartWithAt,
+    // Meaning.
+    EndBeforeStart,
+    PhaseOutsidePeriod,
+    UnknownRef {
+        kind: RefKind,
+        id: String,
+    },
+    DuplicateId(String),
+    EtaBeforeAnnouncement,
+    EtaMissing,
+    EtaOnOtherKind,
+    ClosingMismatch {
+        opening: &'static str,
+        closing: &'static str,
+        used: &'static str,
+    },
+    UnsafeUrl(String),
+    UnaffectedButImpacted(String),
+    /// `incident` or `timeline` at the top of a history document, where nothing reads it.
+    NotInHistory,
+    /// Bidirectional override/embedding controls were removed from the text.
+    BidiControlRemoved,
+    // Importing another format.
+    /// A Statuspage file with no incident or maintenance in it.
+    NoIncidents,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// `incident.phases[1].end`; empty for the whole file.
+    pub path: String,
+    pub pos: Option<Pos>,
+    pub kind: ProblemKind,
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        s.chars().take(MAX).collect::<String>() + "…"
+    }
+}
+
+fn type_ja(t: &str) -> &str {
+    match t {
+        "string" => "文字列",
+        "number" => "数値",
+        "integer" => "整数",
+        "boolean" => "真偽値 (true/false)",
+        "array" => "配列 [ … ]",
+        "object" => "オブジェクト { … }",
+        "null" => "null",
+        "string or object" => "文字列またはオブジェクト",
+        "string or array" => "文字列または配列",
+        "string, object or null" => "文字列・オブジェクト・null のいずれか",
+        other => other,
+    }
+}
+
+fn ref_name(kind: RefKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (RefKind::Service, Lang::Ja) => "サービス",
+        (RefKind::Actor, Lang::Ja) => "アクター",
+        (RefKind::Phase, Lang::Ja) => "フェーズ",
+        (RefKind::Service, Lang::En) => "service",
+        (RefKind::Actor, Lang::En) => "actor",
+        (RefKind::Phase, Lang::En) => "phase",
+    }
+}
+
+fn ref_list(kind: RefKind) -> &'static str {
+    match kind {
+        RefKind::Service => "services",
+        RefKind::Actor => "actors",
+        RefKind::Phase => "incident.phases",
+    }
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, pos: Option<Pos>, kind: ProblemKind) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            path: path.into(),
+            pos,
+            kind,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, pos: Option<Pos>, kind: ProblemKind) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            path: path.into(),
+            pos,
+            kind,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// A stable short name of the kind, for tests and for the problems panel's data attributes.
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match self.kind {
+            BadSource(_) => "bad-source",
+            HttpStatus(_) => "http-status",
+            Network => "network",
+            TooLarge { .. } => "too-large",
+            ReadFailed => "read-failed",
+            Syntax(_) => "syntax",
+            Bom => "bom",
+            WrongType { .. } => "wrong-type",
+            Missing => "missing",
+            EmptyText => "empty-text",
+            UnknownField => "unknown-field",
+            DuplicateKey => "duplicate-key",
+            UnsupportedVersion(_) => "unsupported-version",
+            NotOneOf { .. } => "not-one-of",
+            NumberOutOfRange { .. } => "out-of-range",
+            BothReportAndReports => "report-and-reports",
+            NoReports => "no-reports",
+            BadInstant(_) => "bad-instant",
+            MissingOffset(_) => "missing-offset",
+            BadDate(_) => "bad-date",
+            BadOffset(_) => "bad-offset",
+            BadDue(_) => "bad-due",
+            AtAndDate => "at-and-date",
+            PartWithAt => "part-with-at",
+            NotInHistory => "not-in-history",
+            BidiControlRemoved => "bidi-control-removed",
+            EndBeforeStart => "end-before-start",
+            PhaseOutsidePeriod => "phase-outside-period",
+            UnknownRef { .. } => "unknown-ref",
+            DuplicateId(_) => "duplicate-id",
+            EtaBeforeAnnouncement => "eta-before-announcement",
+            EtaMissing => "eta-missing",
+            EtaOnOtherKind => "eta-on-other-kind",
+            ClosingMismatch { .. } => "closing-mismatch",
+            UnsafeUrl(_) => "unsafe-url",
+            UnaffectedButImpacted(_) => "unaffected-but-impacted",
+            NoIncidents => "no-incidents",
+        }
+    }
+
+    /// "incident.phases[1].end (line 12, column 7)" or the localized equivalent.
+    pub fn location(&self, lang: Lang) -> String {
+        let path = if self.path.is_empty() {
+            None
+        } else {
+            Some(self.path.as_str())
+        };
+        let pos = self.pos.map(|p| match lang {
+            Lang::Ja => format!("{}行 {}列", p.line, p.column),
+            Lang::En => format!("line {}, column {}", p.line, p.column),
+        });
+        match (path, pos) {
+            (Some(path), Some(pos)) => format!("{path} ({pos})"),
+            (Some(path), None) => path.to_string(),
+            (None, Some(pos)) => pos,
+            (None, None) => String::new(),
+        }
+    }
+
+    /// What is wrong and what to do, as one or two sentences.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        match lang {
+            Lang::Ja => match &self.kind {
+                BadSource(s) => format!("読み込み元「{}」は http(s) の URL ではありません。http:// または https:// で始まる URL か相対パスを指定してください。", shorten(s)),
+                HttpStatus(404) => "ファイルが見つかりません (HTTP 404)。URL のつづりと置き場所を確認してください。".into(),
+                HttpStatus(code) => format!("サーバーがエラーを返しました (HTTP {code})。時間をおいて再度お試しください。"),
+                Network => "ネットワークエラーで読み込めませんでした。接続、URL、または相手サーバーの CORS 設定を確認してください。".into(),
+                TooLarge { bytes, limit } => format!("ファイルが大きすぎます ({} MB、上限 {} MB)。報告を分割してください。", bytes / 1_000_000, limit / 1_000_000),
+                ReadFailed => "ファイルを読み取れませんでした。もう一度選択してください。".into(),
+                Syntax(k) => format!("JSON の構文エラー: {}。", syntax_ja(k)),
+                Bom => "先頭に BOM (U+FEFF) があります。無視して読み込みましたが、BOM なしの UTF-8 で保存することをおすすめします。".into(),
+                WrongType { expected, found } => format!("{}ではなく{}が必要です。", type_ja(found), type_ja(expected)),
+                Missing => "必須の項目がありません。追加してください。".into(),
+                EmptyText => "空の文字列です。内容を記入してください。".into(),
+                UnknownField => "未知の項目です (無視されます)。つづりを確認してください。".into(),
+                DuplicateKey => "同じ名前の項目が重複しています。どちらか一方にしてください。".into(),
+                UnsupportedVersion(v) => format!("スキーマのバージョン {v} には対応していません。\"version\": 1 を指定してください。"),
+                NotOneOf { found, allowed } => format!("「{}」は使えません。次のいずれかを指定してください: {}。", shorten(found), allowed.join(", ")),
+                NumberOutOfRange { min, max } => format!("数値が範囲外です。{min} 以上 {max} 以下の整数を指定してください。"),
+                BothReportAndReports => "\"report\" と \"reports\" が両方あります。1件なら report、履歴なら reports の一方だけにしてください。".into(),
+                NoReports => "\"reports\" が空です。報告を1件以上入れてください。".into(),
+                BadInstant(s) => format!("「{}」は日時として読めません。RFC 3339 形式 (例: 2026-03-01T08:55:00+09:00) で書いてください。", shorten(s)),
+                MissingOffset(s) => format!("「{}」に時差 (オフセット) がありません。末尾に +09:00 などを付けてください。", shorten(s)),
+                BadDate(s) => format!("「{}」は日付として正しくありません。存在する日付を YYYY-MM-DD 形式 (例: 2026-03-04) で書いてください。", shorten(s)),
+                BadOffset(s) => format!("「{}」は時差として読めません。+09:00 や -05:00 の形で書いてください。", shorten(s)),
+                BadDue(s) => format!("「{}」は期日として読めません。YYYY-MM-DD か YYYY-MM (月のみ) で書いてください。", shorten(s)),
+                AtAndDate => "\"at\" と \"date\" が両方あります。時刻が分かるなら at、日付だけなら date の一方にしてください。".into(),
+                PartWithAt => "\"part\" (時間帯) は時刻 \"at\" と一緒には使われず、無視されます。時刻が分からないときは date と part を使ってください。".into(),
+                NotInHistory => "履歴 (reports) の文書では、この項目は各報告の中に書きます。ここにあると無視されます。".into(),
+                BidiControlRemoved => "文字の向きを変える制御文字 (U+202E など) を取り除いて表示します。文面が見た目と違って読まれるのを防ぐためです。".into(),
+                EndBeforeStart => "終了が開始より前になっています。日時を確認してください。".into(),
+                PhaseOutsidePeriod => "このフェーズは障害期間 (incident の start～end) の外にはみ出しています。期間かフェーズの日時を確認してください。".into(),
+                UnknownRef { kind, id } => format!("{}「{}」は定義されていません。{} に追加するか、id のつづりを確認してください。", ref_name(*kind, Lang::Ja), shorten(id), ref_list(*kind)),
+                DuplicateId(id) => format!("id「{}」が重複しています。id は一意にしてください。", shorten(id)),
+                EtaBeforeAnnouncement => "告知された復旧見込み時刻が、告知した時刻より前になっています。eta を確認してください。".into(),
+                EtaMissing => "種類が eta (復旧見込みの告知) ですが、見込み時刻 \"eta\" がありません。".into(),
+                EtaOnOtherKind => "\"eta\" は種類が eta の出来事でだけ使われます。kind を \"eta\" にしてください。".into(),
+                ClosingMismatch { opening, closing, used } => format!("頭語「{opening}」に結語「{closing}」は対応しません。「{used}」で表示します。"),
+                UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:// または http:// で始まる URL にしてください。", shorten(s)),
+                UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
+                NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
+            },
+            Lang::En => match &self.kind {
+                BadSource(s) => format!("The source \"{}\" is not an http(s) URL. Give a URL starting with http:// or https://, or a relative path.", shorten(s)),
+                HttpStatus(404) => "File not found (HTTP 404). Check the URL and where the file is.".into(),
+                HttpStatus(code) => format!("The server answered with an error (HTTP {code}). Try again later."),
+                Network => "The file could not be downloaded: a network error. Check the connection, the URL, or the server's CORS settings.".into(),
+                TooLarge { bytes, limit } => format!("The file is too large ({} MB, the limit is {} MB). Split the report.", bytes / 1_000_000, limit / 1_000_000),
+                ReadFailed => "The file could not be read. Choose it again.".into(),
+                Syntax(k) => format!("JSON syntax error: {}.", syntax_en(k)),
+                Bom => "The file starts with a byte order mark (U+FEFF). It was ignored; saving as UTF-8 without BOM is recommended.".into(),
+                WrongType { expected, found } => format!("Expected {expected}, found {found}."),
+                Missing => "This required field is missing. Add it.".into(),
+                EmptyText => "The text is empty. Write something.".into(),
+                UnknownField => "Unknown field (ignored). Check the spelling.".into(),
+                DuplicateKey => "This key appears twice in the same object. Keep one.".into(),
+                UnsupportedVersion(v) => format!("Schema version {v} is not supported. Use \"version\": 1."),
+                NotOneOf { found, allowed } => format!("\"{}\" is not allowed here. Use one of: {}.", shorten(found), allowed.join(", ")),
+                NumberOutOfRange { min, max } => format!("Number out of range. Use a whole number from {min} to {max}."),
+                BothReportAndReports => "Both \"report\" and \"reports\" are present. Use report for one report, or reports for a history.".into(),
+                NoReports => "\"reports\" is empty. Add at least one report.".into(),
+                BadInstant(s) => format!("\"{}\" is not a date and time. Use RFC 3339, e.g. 2026-03-01T08:55:00+09:00.", shorten(s)),
+                MissingOffset(s) => format!("\"{}\" has no UTC offset. Add one such as +09:00.", shorten(s)),
+                BadDate(s) => format!("\"{}\" is not a valid date. Use an existing date as YYYY-MM-DD, e.g. 2026-03-04.", shorten(s)),
+                BadOffset(s) => format!("\"{}\" is not a UTC offset. Write it as +09:00 or -05:00.", shorten(s)),
+                BadDue(s) => format!("\"{}\" is not a due date. Use YYYY-MM-DD, or YYYY-MM for a month.", shorten(s)),
+                AtAndDate => "Both \"at\" and \"date\" are given. Use at when the time is known, date when only the day is.".into(),
+                PartWithAt => "\"part\" (part of day) is ignored next to an exact \"at\". Use date with part when the time is not known.".into(),
+                NotInHistory => "In a history (reports), this belongs inside each report; here it is ignored.".into(),
+                BidiControlRemoved => "Text direction controls (such as U+202E) were removed, so the text cannot read differently from what it says.".into(),
+                EndBeforeStart => "The end is before the start. Check the times.".into(),
+                PhaseOutsidePeriod => "This phase extends outside the incident period (incident start to end). Check the phase or the period.".into(),
+                UnknownRef { kind, id } => format!("No {} has the id \"{}\". Add it to {} or fix the id.", ref_name(*kind, Lang::En), shorten(id), ref_list(*kind)),
+                DuplicateId(id) => format!("The id \"{}\" is used twice. Ids must be unique.", shorten(id)),
+                EtaBeforeAnnouncement => "The announced recovery time is before the announcement itself. Check eta.".into(),
+                EtaMissing => "The kind is eta (an announced recovery time) but \"eta\" is missing.".into(),
+                EtaOnOtherKind => "\"eta\" is only used on events of kind eta. Set kind to \"eta\".".into(),
+                ClosingMismatch { opening, closing, used } => format!("The closing {closing} does not pair with the opening {opening}; {used} is used instead."),
+                UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Use a URL starting with https:// or http://.", shorten(s)),
+                UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
+                NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
+            },
+        }
+    }
+}
+
+fn syntax_ja(k: &SyntaxKind) -> String {
+    match k {
+        SyntaxKind::Empty => "ファイルが空です".into(),
+        SyntaxKind::Utf16 => "UTF-16 で保存されています。UTF-8 で保存し直してください".into(),
+        SyntaxKind::UnexpectedEnd => "途中で終わっています (括弧や引用符の閉じ忘れ)".into(),
+        SyntaxKind::UnexpectedChar(c) => format!("ここに「{}」は置けません", c.escape_debug()),
+        SyntaxKind::ExpectedValue => "値がありません".into(),
+        SyntaxKind::ExpectedColon => "キーの後に「:」が必要です".into(),
+        SyntaxKind::ExpectedCommaOrEnd(c) => format!("「,」または「{c}」が必要です"),
+        SyntaxKind::ExpectedKey => "キーは \"…\" で囲んでください".into(),
+        SyntaxKind::TrailingComma => "最後の要素の後に余分な「,」があります".into(),
+        SyntaxKind::BadEscape => "文字列のエスケープ (\\…) が正しくありません".into(),
+        SyntaxKind::BadNumber => "数値の書き方が正しくありません".into(),
+        SyntaxKind::ControlInString => {
+            "文字列の中に改行や制御文字があります。\\n と書いてください".into()
+        }
+        SyntaxKind::TooDeep => "入れ子が深すぎます (128 段まで)".into(),
+        SyntaxKind::TrailingText => "JSON の後に余分な文字があります".into(),
+    }
+}
+
+fn syntax_en(k: &SyntaxKind) -> String {
+    match k {
+        SyntaxKind::Empty => "the file is empty".into(),
+        SyntaxKind::Utf16 => "the file is UTF-16; save it as UTF-8".into(),
+        SyntaxKind::UnexpectedEnd => "unexpected end (a bracket or quote is not closed)".into(),
+        SyntaxKind::UnexpectedChar(c) => format!("unexpected character '{}'", c.escape_debug()),
+        SyntaxKind::ExpectedValue => "a value is missing".into(),
+        SyntaxKind::ExpectedColon => "expected ':' after the key".into(),
+        SyntaxKind::ExpectedCommaOrEnd(c) => format!("expected ',' or '{c}'"),
+        SyntaxKind::ExpectedKey => "keys must be in double quotes".into(),
+        SyntaxKind::TrailingComma => "a trailing comma after the last element".into(),
+        SyntaxKind::BadEscape => "invalid escape in a string".into(),
+        SyntaxKind::BadNumber => "invalid number".into(),
+        SyntaxKind::ControlInString => {
+            "a line break or control character inside a string; write \\n".into()
+        }
+        SyntaxKind::TooDeep => "nested too deeply (at most 128 levels)".into(),
+        SyntaxKind::TrailingText => "extra text after the JSON value".into(),
+    }
+}

@@ -1,0 +1,68 @@
+//! The one entry point for reading a file of any kind the product accepts: bytes or text →
+//! [`Outcome`]. It parses the JSON once, then hands the tree to the hokoku decoder or, when the
+//! file is a Statuspage export, to the importer.
+
+use crate::format::json::{self, Pos};
+use crate::format::outcome::Outcome;
+use crate::format::problem::{Problem, ProblemKind};
+use crate::format::{decode, import};
+use crate::model::Lang;
+
+/// Files larger than this are refused before parsing: a browser tab should not freeze.
+pub const MAX_BYTES: u64 = 20_000_000;
+
+/// Reads bytes as the browser got them from a file or a download.
+pub fn decode_bytes(bytes: &[u8]) -> Outcome {
+    if bytes.len() as u64 > MAX_BYTES {
+        return failed(
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_BYTES,
+            },
+            None,
+        );
+    }
+    match json::parse_bytes(bytes) {
+        Ok(parsed) => read_parsed(parsed),
+        Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
+    }
+}
+
+/// Reads text (pasted, embedded in the page, or sent by postMessage).
+pub fn decode_str(text: &str) -> Outcome {
+    if text.len() as u64 > MAX_BYTES {
+        return failed(
+            ProblemKind::TooLarge {
+                bytes: text.len() as u64,
+                limit: MAX_BYTES,
+            },
+            None,
+        );
+    }
+    match json::parse_str(text) {
+        Ok(parsed) => read_parsed(parsed),
+        Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
+    }
+}
+
+fn failed(kind: ProblemKind, pos: Option<Pos>) -> Outcome {
+    Outcome {
+        document: None,
+        problems: vec![Problem::error("", pos, kind)],
+    }
+}
+
+fn read_parsed(parsed: json::Parsed) -> Outcome {
+    let mut problems = Vec::new();
+    if parsed.had_bom {
+        problems.push(Problem::warning("", None, ProblemKind::Bom));
+    }
+    // A Statuspage export is converted instead of decoded (see `import`).
+    let outcome = if import::looks_like_statuspage(&parsed.root) {
+        import::convert(&parsed.root, Lang::default())
+    } else {
+        decode::decode(&parsed.root)
+    };
+    problems.extend(outcome.problems);
+    Outcome::new(outcome.document, problems)
+}
