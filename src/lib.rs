@@ -1,14 +1,15 @@
 //! hokoku: one incident JSON file → an interactive timeline, a per-phase impact table and a
 //! printable Japanese apology letter, all in the browser.
 //!
-//! Four layers, each using only the ones before it:
+//! Four layers; an arrow points from a layer to the ones it uses:
 //! - [`model`]: the validated incident model, the interface language and the rules for untrusted
-//!   text;
-//! - [`format`]: reading and writing files (JSON parser, decoder, Statuspage import, problems,
-//!   JSON Schema types, normalized export);
+//!   text. Uses nothing.
 //! - [`compose`]: what the views show, computed from a report (dates in words, impact and history
-//!   figures, the letter, the timeline layout);
-//! - [`app`]: the Yew app in the browser.
+//!   figures, the letter, the timeline layout). Uses `model`.
+//! - [`format`]: reading and writing files (JSON parser, decoder, Statuspage import, problems,
+//!   JSON Schema types, normalized export). Uses `model`, and `compose::timefmt` where the
+//!   Statuspage import writes a scheduled window into a note.
+//! - [`app`]: the Yew app in the browser. Uses all three.
 //!
 //! The first three import no yew and are tested natively with `cargo test`.
 
