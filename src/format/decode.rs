@@ -290,13 +290,19 @@ impl Cx {
                 self.error(node.pos, ProblemKind::EmptyText);
                 None
             }
-            Value::String(s) if s.chars().any(is_bidi_control) => {
-                // An override (U+202E …) makes text read differently from what it says, a known
-                // way to disguise file names and links; a formal letter never needs one.
-                self.warn(node.pos, ProblemKind::BidiControlRemoved);
-                Some(s.chars().filter(|c| !is_bidi_control(*c)).collect())
-            }
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(match safe::strip_hidden(s) {
+                // Invisible and reordering characters (U+202E, U+200F …) make text read
+                // differently from what it says; a formal letter never needs one.
+                Some(clean) if clean.trim().is_empty() => {
+                    self.error(node.pos, ProblemKind::EmptyText);
+                    return None;
+                }
+                Some(clean) => {
+                    self.warn(node.pos, ProblemKind::BidiControlRemoved);
+                    clean
+                }
+                None => s.clone(),
+            }),
             _ => {
                 self.wrong_type(node, "string");
                 None

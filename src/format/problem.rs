@@ -84,7 +84,8 @@ pub enum ProblemKind {
     UnaffectedButImpacted(String),
     /// `incident` or `timeline` at the top of a history document, where nothing reads it.
     NotInHistory,
-    /// Bidirectional override/embedding controls were removed from the text.
+    /// Invisible or reordering characters (direction marks and overrides, zero-width spaces …)
+    /// were removed from the text (`model::safe::is_hidden_char`).
     BidiControlRemoved,
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
@@ -261,7 +262,7 @@ impl Problem {
                 AtAndDate => "\"at\" と \"date\" が両方あります。時刻が分かるなら at、日付だけなら date の一方にしてください。".into(),
                 PartWithAt => "\"part\" (時間帯) は時刻 \"at\" と一緒には使われず、無視されます。時刻が分からないときは date と part を使ってください。".into(),
                 NotInHistory => "履歴 (reports) の文書では、この項目は各報告の中に書きます。ここにあると無視されます。".into(),
-                BidiControlRemoved => "文字の向きを変える制御文字 (U+202E など) を取り除いて表示します。文面が見た目と違って読まれるのを防ぐためです。".into(),
+                BidiControlRemoved => "文字の向きを変える制御文字や見えない文字 (U+202E、U+200F、U+200B など) を取り除いて表示します。文面や連絡先が見た目と違って読まれるのを防ぐためです。".into(),
                 EndBeforeStart => "終了が開始より前になっています。日時を確認してください。".into(),
                 PhaseOutsidePeriod => "このフェーズは障害期間 (incident の start～end) の外にはみ出しています。期間かフェーズの日時を確認してください。".into(),
                 UnknownRef { kind, id } => format!("{}「{}」は定義されていません。{} に追加するか、id のつづりを確認してください。", ref_name(*kind, Lang::Ja), shorten(id), ref_list(*kind)),
@@ -301,7 +302,7 @@ impl Problem {
                 AtAndDate => "Both \"at\" and \"date\" are given. Use at when the time is known, date when only the day is.".into(),
                 PartWithAt => "\"part\" (part of day) is ignored next to an exact \"at\". Use date with part when the time is not known.".into(),
                 NotInHistory => "In a history (reports), this belongs inside each report; here it is ignored.".into(),
-                BidiControlRemoved => "Text direction controls (such as U+202E) were removed, so the text cannot read differently from what it says.".into(),
+                BidiControlRemoved => "Invisible characters and text direction controls (such as U+202E, U+200F, U+200B) were removed, so the text and its links cannot read differently from what they say.".into(),
                 EndBeforeStart => "The end is before the start. Check the times.".into(),
                 PhaseOutsidePeriod => "This phase extends outside the incident period (incident start to end). Check the phase or the period.".into(),
                 UnknownRef { kind, id } => format!("No {} has the id \"{}\". Add it to {} or fix the id.", ref_name(*kind, Lang::En), shorten(id), ref_list(*kind)),

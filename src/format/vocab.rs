@@ -104,11 +104,6 @@ pub fn circled(n: usize) -> String {
     }
 }
 
-/// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 pub fn parse_due(s: &str) -> Option<Due> {
     if let Some(d) = parse_date(s) {
         return Some(Due::Day(d));

@@ -1,29 +1,85 @@
-//! Rules for turning untrusted text into links. Everything else from the JSON is only ever text.
+//! Rules for untrusted text: which invisible characters are removed from it, and when it may
+//! become a link. Everything else from the JSON is only ever text.
 
-/// True for absolute http(s) URLs: the only kind of web link built from data.
+/// Characters that are invisible or change how the text around them is ordered or read, so that
+/// text shown could read differently from what it is: a phone number that displays as
+/// "0120814-000-" while its link dials 0120000814 (U+200F), a URL with a hidden break, words
+/// that look the same and compare different. A formal report never needs one, so the decoder
+/// removes them (with a warning). Variation selectors (U+FE00–FE0F, U+E0100–E01EF) stay: they
+/// choose a glyph for the character before them (異体字 in names) and reorder nothing.
+pub fn is_hidden_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'                       // soft hyphen
+        | '\u{034F}'                     // combining grapheme joiner
+        | '\u{061C}'                     // Arabic letter mark
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers (blank "letters")
+        | '\u{17B4}' | '\u{17B5}'        // Khmer inherent vowels (invisible)
+        | '\u{180B}'..='\u{180F}'        // Mongolian variation selectors and vowel separator
+        | '\u{200B}'..='\u{200F}'        // zero-width space, non-joiner, joiner, LRM, RLM
+        | '\u{202A}'..='\u{202E}'        // embeddings and overrides
+        | '\u{2060}'..='\u{206F}'        // word joiner, invisible operators, isolates, deprecated
+        | '\u{FEFF}'                     // zero-width no-break space (BOM)
+        | '\u{FFF0}'..='\u{FFFB}'        // unassigned specials, interlinear annotation
+        | '\u{1D173}'..='\u{1D17A}'      // musical formatting controls
+        | '\u{E0000}'..='\u{E00FF}'      // tags (invisible ASCII copies)
+    )
+}
+
+/// `s` without its hidden characters, or `None` when it has none (the common case: no copy).
+pub fn strip_hidden(s: &str) -> Option<String> {
+    s.chars()
+        .any(is_hidden_char)
+        .then(|| s.chars().filter(|c| !is_hidden_char(*c)).collect())
+}
+
+/// True for absolute http(s) URLs: the only kind of web link built from data. Nothing hidden
+/// may sit in one, so the address read is the address opened.
 pub fn is_web_url(s: &str) -> bool {
     let t = s.trim_start();
     let lower: String = t.chars().take(8).collect::<String>().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !t.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !t
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || is_hidden_char(c))
 }
 
 /// An `href` for a contact field, or `None` when it must stay plain text.
 pub fn mailto(email: &str) -> Option<String> {
     let ok = email.contains('@')
         && !email.chars().any(|c| {
-            c.is_control() || c.is_whitespace() || matches!(c, '<' | '>' | '"' | '?' | '&')
+            c.is_control()
+                || c.is_whitespace()
+                || is_hidden_char(c)
+                || matches!(c, '<' | '>' | '"' | '?' | '&')
         });
     ok.then(|| format!("mailto:{email}"))
 }
 
-/// A `tel:` href from a written phone number ("03-1234-5678"), keeping digits and a leading +.
+/// A `tel:` href from a written phone number ("03-1234-5678", "０３（１２３４）５６７８",
+/// "+81 3 1234 5678"), or `None` when the text is not only a phone number: then it stays plain
+/// text, because a link built from part of it would dial digits the reader did not see in that
+/// order. The digits dialled are exactly the digits shown, in the order shown.
 pub fn tel(phone: &str) -> Option<String> {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    (digits.chars().filter(char::is_ascii_digit).count() >= 3).then(|| format!("tel:{digits}"))
+    let phone = phone.trim();
+    let mut href = String::from("tel:");
+    let mut digits = 0;
+    for (i, c) in phone.chars().enumerate() {
+        match c {
+            '0'..='9' => href.push(c),
+            // Full-width digits, as Japanese text often writes them.
+            '０'..='９' => href.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            '+' | '＋' if i == 0 => {
+                href.push('+');
+                continue;
+            }
+            // Separators people write between groups; they are not dialled.
+            ' ' | '\u{3000}' | '-' | '‐' | '‑' | '–' | '−' | '－' | 'ー' | '.' | '(' | ')'
+            | '（' | '）' => continue,
+            _ => return None,
+        }
+        digits += 1;
+    }
+    (3..=15).contains(&digits).then_some(href)
 }
 
 /// Whether `?src=` may be fetched: http(s) absolute URLs or relative paths, nothing with another
@@ -80,5 +136,66 @@ mod tests {
         assert_eq!(tel("03-1234-5678").as_deref(), Some("tel:0312345678"));
         assert_eq!(tel("+81 3 1234 5678").as_deref(), Some("tel:+81312345678"));
         assert_eq!(tel("なし"), None);
+        assert_eq!(
+            tel("０３（１２３４）５６７８").as_deref(),
+            Some("tel:0312345678")
+        );
+        assert_eq!(tel("＋81-3-1234-5678").as_deref(), Some("tel:+81312345678"));
+        // Text around the number, or a + that is not in front: not only a phone number.
+        assert_eq!(tel("0120-000-814（平日 9:00–18:00）"), None);
+        assert_eq!(tel("03-1234-5678 内線 12"), None);
+        assert_eq!(tel("03+1234"), None);
+        // A direction mark reorders what is shown; the link must not dial another order.
+        assert_eq!(tel("0120\u{200F}-000-814"), None);
+        assert_eq!(tel("12"), None);
+    }
+
+    #[test]
+    fn hidden_characters_are_every_invisible_reordering_one() {
+        for c in [
+            '\u{200E}',
+            '\u{200F}',
+            '\u{061C}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{3164}',
+            '\u{E0041}',
+            '\u{206A}',
+        ] {
+            assert!(is_hidden_char(c), "U+{:04X}", c as u32);
+        }
+        // Visible text, and glyph variation selectors (異体字) that reorder nothing, stay.
+        for c in [
+            'a',
+            '漢',
+            '－',
+            ' ',
+            '\u{3000}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{E01EF}',
+            '\n',
+        ] {
+            assert!(!is_hidden_char(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(
+            strip_hidden("0120\u{200F}814-000-\u{200E}").as_deref(),
+            Some("0120814-000-")
+        );
+        assert_eq!(strip_hidden("葛\u{E0100}飾区"), None);
+        assert_eq!(strip_hidden("plain"), None);
+    }
+
+    #[test]
+    fn links_refuse_hidden_characters() {
+        assert!(!is_web_url("https://exa\u{200B}mple.com"));
+        assert!(!is_web_url("https://example.com/\u{202E}gpj.exe"));
+        assert_eq!(mailto("a\u{200F}@b.example"), None);
     }
 }

@@ -227,11 +227,18 @@ impl Reader {
         self.walk.problems
     }
 
-    /// An optional string member; a non-string is an error.
+    /// An optional string member; a non-string is an error. Invisible and reordering
+    /// characters are removed with a warning, as in hokoku's own files.
     fn opt_string(&mut self, obj: &Node, name: &str) -> Option<String> {
         let node = member(obj, name)?;
         self.in_key(name, |r| match &node.value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(match crate::model::safe::strip_hidden(s) {
+                Some(clean) => {
+                    r.warn(node.pos, ProblemKind::BidiControlRemoved);
+                    clean
+                }
+                None => s.clone(),
+            }),
             _ => {
                 r.wrong_type(node, "string");
                 None
