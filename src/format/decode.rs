@@ -34,7 +34,7 @@ impl Walker for Cx {
 pub fn decode(root: &Node) -> Outcome {
     let mut cx = Cx::default();
     let document = cx.document(root);
-    Outcome::new(document, cx.walk.problems)
+    Outcome::new(document, cx.walk.problems.finish())
 }
 
 /// An object whose unknown and duplicate keys have been reported.
@@ -178,8 +178,9 @@ impl Cx {
             self.wrong_type(node, "object");
             return None;
         };
-        for (i, (key, _)) in members.iter().enumerate() {
-            if members[..i].iter().any(|(k, _)| k.name == key.name) {
+        let repeated = crate::format::walk::repeated_keys(members);
+        for ((key, _), repeated) in members.iter().zip(repeated) {
+            if repeated {
                 self.in_key(&key.name, |cx| cx.error(key.pos, ProblemKind::DuplicateKey));
             } else if known.is_some_and(|k| !k.contains(&key.name.as_str())) {
                 self.in_key(&key.name, |cx| cx.warn(key.pos, ProblemKind::UnknownField));

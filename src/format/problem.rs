@@ -90,6 +90,25 @@ pub enum ProblemKind {
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
+    // Floods.
+    /// `count` more problems of the kind `code` were found than are listed (see `walk::Problems`).
+    More {
+        code: &'static str,
+        count: u64,
+    },
+}
+
+/// A count as people read it: 99,900.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -170,8 +189,15 @@ impl Problem {
 
     /// A stable short name of the kind, for tests and for the problems panel's data attributes.
     pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+impl ProblemKind {
+    /// See [`Problem::code`].
+    pub fn code(&self) -> &'static str {
         use ProblemKind::*;
-        match self.kind {
+        match self {
             BadSource(_) => "bad-source",
             HttpStatus(_) => "http-status",
             Network => "network",
@@ -209,9 +235,12 @@ impl Problem {
             UnsafeUrl(_) => "unsafe-url",
             UnaffectedButImpacted(_) => "unaffected-but-impacted",
             NoIncidents => "no-incidents",
+            More { .. } => "more",
         }
     }
+}
 
+impl Problem {
     /// "incident.phases[1].end (line 12, column 7)" or the localized equivalent.
     pub fn location(&self, lang: Lang) -> String {
         let path = if self.path.is_empty() {
@@ -274,6 +303,7 @@ impl Problem {
                 UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:// または http:// で始まる URL にしてください。", shorten(s)),
                 UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
                 NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
+                More { count, .. } => format!("ほかにも同じ種類の問題が {} 件あります (最初の {} 件だけを示しています)。", grouped(*count), crate::format::walk::KEPT_PER_KIND),
             },
             Lang::En => match &self.kind {
                 BadSource(s) => format!("The source \"{}\" is not an http(s) URL. Give a URL starting with http:// or https://, or a relative path.", shorten(s)),
@@ -314,6 +344,7 @@ impl Problem {
                 UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Use a URL starting with https:// or http://.", shorten(s)),
                 UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
                 NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
+                More { count, .. } => format!("… and {} more of this kind (only the first {} are listed).", grouped(*count), crate::format::walk::KEPT_PER_KIND),
             },
         }
     }

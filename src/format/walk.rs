@@ -4,9 +4,111 @@
 //! Shared by the hokoku decoder and the Statuspage reader, so both name places the same way.
 //! A reader type holds a [`Walk`] and implements [`Walker`]; the provided methods step into a
 //! key or an index for the length of a closure and record problems at the current path.
+//!
+//! Problems are collected in a bounded [`Problems`] list: a file with 100,000 wrong values must
+//! not cost 100,000 paths, messages and list items. Every kind is kept, the first
+//! [`KEPT_PER_KIND`] of each with path and position, and the exact count of the rest.
+
+use std::collections::HashSet;
 
 use crate::format::json::{Key, Node, Pos, Value};
-use crate::format::problem::{Problem, ProblemKind};
+use crate::format::problem::{Problem, ProblemKind, Severity};
+
+/// How many problems of one kind (and severity) are kept with their path and position.
+pub const KEPT_PER_KIND: usize = 100;
+
+/// A bounded problem list: every kind, the first [`KEPT_PER_KIND`] of each, exact counts.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<Problem>,
+    /// How many of each (severity, code) were found, kept or not. A few dozen kinds at most,
+    /// so a plain list is the fastest map.
+    counts: Vec<((Severity, &'static str), u64)>,
+}
+
+impl Problems {
+    fn slot(&mut self, severity: Severity, code: &'static str) -> &mut u64 {
+        let i = match self.counts.iter().position(|(k, _)| *k == (severity, code)) {
+            Some(i) => i,
+            None => {
+                self.counts.push(((severity, code), 0));
+                self.counts.len() - 1
+            }
+        };
+        &mut self.counts[i].1
+    }
+
+    /// Whether one more problem of this kind would be kept (so its path is worth building).
+    pub fn wants(&self, severity: Severity, kind: &ProblemKind) -> bool {
+        let code = kind.code();
+        self.counts
+            .iter()
+            .find(|(k, _)| *k == (severity, code))
+            .is_none_or(|(_, n)| *n < KEPT_PER_KIND as u64)
+    }
+
+    /// Counts one problem whose details are not kept (see [`Problems::wants`]).
+    pub fn count(&mut self, severity: Severity, kind: &ProblemKind) {
+        *self.slot(severity, kind.code()) += 1;
+    }
+
+    /// Records a problem: kept when its kind has room, counted always.
+    pub fn push(&mut self, problem: Problem) {
+        let n = self.slot(problem.severity, problem.kind.code());
+        *n += 1;
+        if *n <= KEPT_PER_KIND as u64 {
+            self.kept.push(problem);
+        }
+    }
+
+    /// How many were found in all, kept or not.
+    pub fn total(&self) -> u64 {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.counts.iter().any(|((s, _), _)| *s == Severity::Error)
+    }
+
+    /// The kept problems in the order found, each kind that overflowed followed (after its last
+    /// kept problem) by one [`ProblemKind::More`] with the exact number left out.
+    pub fn finish(self) -> Vec<Problem> {
+        let mut out = Vec::with_capacity(self.kept.len() + self.counts.len());
+        let mut seen: Vec<((Severity, &'static str), u64)> = Vec::new();
+        for p in self.kept {
+            let key = (p.severity, p.kind.code());
+            let n = match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => n,
+                None => {
+                    seen.push((key, 0));
+                    &mut seen.last_mut().expect("just pushed").1
+                }
+            };
+            *n += 1;
+            let last_kept = *n == KEPT_PER_KIND as u64;
+            out.push(p);
+            if last_kept {
+                let total = self
+                    .counts
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map_or(0, |(_, n)| *n);
+                if total > KEPT_PER_KIND as u64 {
+                    out.push(Problem {
+                        severity: key.0,
+                        path: String::new(),
+                        pos: None,
+                        kind: ProblemKind::More {
+                            code: key.1,
+                            count: total - KEPT_PER_KIND as u64,
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+}
 
 #[derive(Clone, Debug)]
 enum Seg {
@@ -18,7 +120,7 @@ enum Seg {
 #[derive(Debug, Default)]
 pub struct Walk {
     path: Vec<Seg>,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
 }
 
 impl Walk {
@@ -54,17 +156,27 @@ pub trait Walker: Sized {
     }
 
     fn error(&mut self, pos: Pos, kind: ProblemKind) {
-        let here = self.here();
-        self.walk_mut()
-            .problems
-            .push(Problem::error(here, Some(pos), kind));
+        self.record(Severity::Error, pos, kind);
     }
 
     fn warn(&mut self, pos: Pos, kind: ProblemKind) {
-        let here = self.here();
-        self.walk_mut()
-            .problems
-            .push(Problem::warning(here, Some(pos), kind));
+        self.record(Severity::Warning, pos, kind);
+    }
+
+    /// A problem at the current path; beyond the kept ones of its kind only counted, so a flood
+    /// costs no path strings.
+    fn record(&mut self, severity: Severity, pos: Pos, kind: ProblemKind) {
+        if !self.walk().problems.wants(severity, &kind) {
+            self.walk_mut().problems.count(severity, &kind);
+            return;
+        }
+        let path = self.here();
+        self.walk_mut().problems.push(Problem {
+            severity,
+            path,
+            pos: Some(pos),
+            kind,
+        });
     }
 
     /// Runs `f` with `key` appended to the path.
@@ -93,6 +205,22 @@ pub trait Walker: Sized {
             },
         );
     }
+}
+
+/// For each member, whether an earlier member has the same name. Linear in the number of
+/// members (a hostile object has 50,000 keys); small objects are compared directly.
+pub fn repeated_keys(members: &[(Key, Node)]) -> Vec<bool> {
+    if members.len() <= 16 {
+        return (0..members.len())
+            .map(|i| {
+                members[..i]
+                    .iter()
+                    .any(|(k, _)| k.name == members[i].0.name)
+            })
+            .collect();
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(members.len());
+    members.iter().map(|(k, _)| !seen.insert(&k.name)).collect()
 }
 
 /// The members of an object node, or `None` for any other value.

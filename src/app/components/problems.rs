@@ -1,10 +1,12 @@
 //! The problems panel: every error and warning of a file, each with where and what to do.
+//! A flood arrives already bounded (see `format::walk::Problems`): the first ones of each kind,
+//! then one line saying how many more of that kind there are.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::format::problem::{Problem, Severity};
+use crate::format::problem::{Problem, ProblemKind, Severity};
 use crate::model::i18n::tr;
 use crate::model::Lang;
 
@@ -34,8 +36,14 @@ pub fn ProblemsPanel(props: &ProblemsProps) -> Html {
             Severity::Warning => ("warning", tr(lang, "警告", "Warning")),
         };
         let location = p.location(lang);
+        // The count of a flood names the kind it continues.
+        let of = match p.kind {
+            ProblemKind::More { code, .. } => Some(code),
+            _ => None,
+        };
+        let class = classes!("hk-problem", of.map(|_| "hk-problem--more"));
         html! {
-            <li class="hk-problem" data-testid="problem" data-severity={severity} data-code={p.code()}>
+            <li class={class} data-testid="problem" data-severity={severity} data-code={p.code()} data-of={of}>
                 <span class="hk-problem__badge">{ badge }</span>
                 if !location.is_empty() {
                     <code class="hk-problem__where">{ location }</code>

@@ -224,7 +224,7 @@ fn clean_text(s: &str) -> String {
 impl Reader {
     /// The problems found so far.
     pub fn into_problems(self) -> Vec<Problem> {
-        self.walk.problems
+        self.walk.problems.finish()
     }
 
     /// An optional string member; a non-string is an error. Invisible and reordering
