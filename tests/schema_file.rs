@@ -73,9 +73,24 @@ fn strings_in_list(src: &str, from: usize) -> Vec<String> {
         .collect()
 }
 
-/// Field lists of decode.rs: its `*_FIELDS` constants and the inline lists given to `object`.
+/// The decoder's source: its parts, one per part of the document.
+fn decoder_source() -> String {
+    [
+        include_str!("../src/format/decode/mod.rs"),
+        include_str!("../src/format/decode/fields.rs"),
+        include_str!("../src/format/decode/time.rs"),
+        include_str!("../src/format/decode/document.rs"),
+        include_str!("../src/format/decode/header.rs"),
+        include_str!("../src/format/decode/incident.rs"),
+        include_str!("../src/format/decode/timeline.rs"),
+        include_str!("../src/format/decode/letter.rs"),
+    ]
+    .concat()
+}
+
+/// Field lists of the decoder: its `*_FIELDS` constants and the inline lists given to `object`.
 fn decoder_field_lists() -> BTreeMap<String, BTreeSet<String>> {
-    let src = include_str!("../src/format/decode.rs");
+    let src = &decoder_source();
     let mut lists = BTreeMap::new();
     for (i, _) in src.match_indices("_FIELDS: &[&str] =") {
         let name_start = src[..i].rfind(' ').map_or(0, |s| s + 1);
@@ -101,7 +116,7 @@ fn decoder_field_lists() -> BTreeMap<String, BTreeSet<String>> {
 
 /// Names the decoder reads with `opt` / `req` / `get` / `has`.
 fn decoder_field_reads() -> BTreeSet<String> {
-    let src = include_str!("../src/format/decode.rs");
+    let src = &decoder_source();
     let mut names = BTreeSet::new();
     for pattern in [
         "opt(&o, \"",
