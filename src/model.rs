@@ -60,8 +60,10 @@ pub struct Report {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Header {
-    pub title: String,
-    pub issued: NaiveDate,
+    /// 件名; `None` when the file says it is not stated (`"title": null`): nothing is made up.
+    pub title: Option<String>,
+    /// 発信日; `None` when not stated (`"issued": null`): the letter then has no date line.
+    pub issued: Option<NaiveDate>,
     pub kind: ReportKind,
     pub addressee: Option<String>,
     pub issuer: Issuer,
@@ -69,6 +71,17 @@ pub struct Header {
     pub summary: Option<String>,
     pub contact: Option<Contact>,
     pub revisions: Vec<Revision>,
+}
+
+impl Header {
+    /// The title for the app's own screens (header, report switcher); a report that states no
+    /// title says so there instead of showing a made-up one. The letter prints no subject line.
+    pub fn shown_title(&self, lang: Lang) -> String {
+        match &self.title {
+            Some(t) => t.clone(),
+            None => i18n::tr(lang, "件名の記載なし", "No title stated").to_string(),
+        }
+    }
 }
 
 /// Which report in a series this is: 第1報, 第N報, 最終報告, 復旧のご報告.
@@ -105,7 +118,8 @@ pub struct Contact {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Revision {
-    pub date: NaiveDate,
+    /// `None` when the writer did not say when (「冒頭の最終報告に修正告知」).
+    pub date: Option<NaiveDate>,
     pub note: String,
 }
 
@@ -145,6 +159,11 @@ pub enum Approx {
     After,
     /// まで (the instant bounds something from above)
     Until,
+    /// 前 (「午後8時前」, "shortly before")
+    Before,
+    /// 現在 (「19時現在」): a state observed at that time, not a start or an end; no length is
+    /// ever computed from it.
+    AsOf,
 }
 
 /// A part of a day, for times written as 早朝, 午前中, 夕方, 深夜.
@@ -265,8 +284,12 @@ pub struct Period {
 }
 
 impl Period {
-    /// Length in minutes when both ends are on the axis.
+    /// Length in minutes when both ends are on the axis. `None` when either end is only an
+    /// observation (`as_of`): 「19時現在」 says how things stood, not when they stopped.
     pub fn duration_minutes(&self) -> Option<i64> {
+        if self.start.approx == Approx::AsOf || self.end?.approx == Approx::AsOf {
+            return None;
+        }
         let start = self.start.earliest()?;
         let end = self.end?.latest()?;
         Some((end - start).num_minutes())
@@ -341,8 +364,11 @@ pub struct Incident {
     pub scope: Scope,
     /// Indices into `Report::services`.
     pub unaffected: Vec<usize>,
+    /// The writer's own sentence for the services that kept working, used instead of the
+    /// generated 「なお、…は正常に稼働しておりました。」.
+    pub unaffected_note: Option<String>,
     pub cause: Option<Cause>,
-    pub actions: Vec<String>,
+    pub actions: Vec<Action>,
     pub measures: Vec<Measure>,
     pub data_loss: Option<String>,
     pub sections: Vec<Section>,
@@ -400,6 +426,18 @@ pub struct Cause {
     pub summary: Option<String>,
     /// A causes B causes C, in order.
     pub chain: Vec<String>,
+}
+
+/// One entry of 対処: a step, or a group of steps under a lead sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Step(String),
+    /// 「以下の対応を実施いたしました。」 + steps + an optional closing sentence.
+    Group {
+        lead: String,
+        items: Vec<String>,
+        closing: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -500,6 +538,9 @@ pub struct Quote {
 pub struct Event {
     pub id: String,
     pub time: TimePoint,
+    /// When the event lasted (a maintenance from 2時 to 6時, or from one day to another): its
+    /// end. `None` for an event at one time.
+    pub end: Option<TimePoint>,
     /// The other party's offset, to show its local time beside ours.
     pub local_offset: Option<FixedOffset>,
     /// Index into `Report::actors`.
@@ -630,6 +671,18 @@ pub enum Clock {
     H24,
     /// 午後5時05分
     H12,
+    /// 17:05, as tables in real reports write times
+    Hhmm,
+}
+
+/// What kind of document the letter view prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// A formal letter: 頭語 … 結語, then 記 … 以上 (Dear Customers, … Sincerely,).
+    #[default]
+    Letter,
+    /// A web notice (お知らせ): no 頭語/結語, no 記/以上, headed sections.
+    Notice,
 }
 
 /// The one date style a document uses everywhere.
@@ -641,6 +694,7 @@ pub struct DateStyle {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LetterOptions {
+    pub form: Form,
     pub opening: Opening,
     pub closing: Closing,
     /// `Some("")` is never stored: `None` = default greeting, `Some(None)` = no greeting.

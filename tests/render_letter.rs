@@ -134,7 +134,11 @@ async fn every_report_of_the_history_renders() {
     let outcome = decode_str(HISTORY);
     let doc = outcome.document.expect("history decodes");
     for r in doc.reports {
-        let title = r.header.title.clone();
+        let title = r
+            .header
+            .title
+            .clone()
+            .expect("every history report has a title");
         // The history's shared letter options: 謹啓 … 謹白, 和暦.
         assert_eq!(
             (r.letter.opening.text(), r.letter.closing.text()),

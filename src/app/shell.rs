@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::browser as web;
 use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
@@ -16,9 +17,8 @@ use crate::app::state::{Action, AppState, Selection, View};
 use crate::format::problem::{Problem, ProblemKind};
 use crate::format::{decode_bytes, decode_str};
 use crate::model::i18n::tr;
-use crate::model::{Lang, Report, ReportKind};
-use crate::app::browser as web;
 use crate::model::safe;
+use crate::model::{Lang, Report, ReportKind};
 
 /// The built-in sample, compiled in so it shows even when nothing else can be loaded.
 pub const SAMPLE_JSON: &str = include_str!("../../examples/sample.json");
@@ -327,7 +327,7 @@ pub fn App(props: &AppProps) -> Html {
                 );
                 web::set_document_lang(lang.code());
                 if let Some(r) = report {
-                    web::set_document_title(&format!("{} — hokoku", r.header.title));
+                    web::set_document_title(&format!("{} — hokoku", r.header.shown_title(lang)));
                 }
             },
         );
@@ -472,7 +472,10 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
         let _ = dispatch;
         Callback::from(move |_| {
             if let Some(doc) = &doc {
-                let name = format!("{}-{}.json", report.header.issued, report.id);
+                let name = match report.header.issued {
+                    Some(d) => format!("{d}-{}.json", report.id),
+                    None => format!("{}.json", report.id),
+                };
                 web::save_text(
                     &name,
                     &crate::format::export::to_json(doc),
@@ -485,11 +488,13 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
         <header class="hk-header hk-chrome">
             <div>
                 <p class="hk-header__brand">{ "hokoku" }{ " · " }{ kind }</p>
-                <h1 class="hk-header__title" data-testid="title">{ report.header.title.clone() }</h1>
+                <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title">{ report.header.shown_title(lang) }</h1>
                 <p class="hk-header__meta">
                     <span data-testid="issuer">{ issuer }</span>
-                    { " · " }
-                    <span>{ report_fmt(report, lang).date(report.header.issued) }</span>
+                    if let Some(d) = report.header.issued {
+                        { " · " }
+                        <span>{ report_fmt(report, lang).date(d) }</span>
+                    }
                 </p>
             </div>
             <div class="hk-header__actions">
@@ -679,7 +684,10 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
         let options = doc.reports.iter().enumerate().map(|(i, r)| {
             html! {
                 <option value={i.to_string()} selected={i == state.report}>
-                    { format!("{} {}", report_fmt(r, lang).date_without_weekday(r.header.issued), r.header.title) }
+                    { match r.header.issued {
+                        Some(d) => format!("{} {}", report_fmt(r, lang).date_without_weekday(d), r.header.shown_title(lang)),
+                        None => r.header.shown_title(lang),
+                    } }
                 </option>
             }
         });

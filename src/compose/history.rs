@@ -159,7 +159,8 @@ impl Filter {
 
 /// Everything the text search looks in, lower-cased, one string.
 fn searchable(report: &Report) -> String {
-    let mut parts: Vec<&str> = vec![&report.header.title, &report.id];
+    let mut parts: Vec<&str> = report.header.title.as_deref().into_iter().collect();
+    parts.push(&report.id);
     parts.extend(report.header.summary.as_deref());
     parts.extend(
         report

@@ -75,6 +75,8 @@ struct Interval {
 
 impl Interval {
     fn of(period: &Period) -> Option<Interval> {
+        // 「19時現在」 is how things stood then, not when they stopped: no length to it.
+        period.duration_minutes()?;
         let from = period.start.earliest()?;
         let to = period.end?.latest()?;
         (to >= from).then(|| Interval {
@@ -306,8 +308,12 @@ pub fn join_names(names: &[&str], lang: Lang) -> String {
 }
 
 /// The sentence under the matrix naming the services that were not hit:
-/// 「なお、メール送信、DNSは正常に稼働しておりました。」; `None` when there are none.
+/// 「なお、メール送信、DNSは正常に稼働しておりました。」; `None` when there are none. The writer's
+/// own sentence (`incident.unaffected_note`) replaces it, word for word.
 pub fn unaffected_sentence(report: &Report, lang: Lang) -> Option<String> {
+    if let Some(own) = &report.incident.unaffected_note {
+        return Some(own.trim().to_string());
+    }
     let names: Vec<&str> = unaffected_services(report)
         .into_iter()
         .filter_map(|s| report.services.get(s).map(|s| s.name.as_str()))

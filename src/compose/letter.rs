@@ -17,7 +17,8 @@ use crate::compose::impact::{self, group_digits, Length};
 use crate::compose::timefmt::Fmt;
 use crate::model::safe;
 use crate::model::{
-    Clock, Due, Event, ImpactLevel, Lang, LetterItem, MeasureStatus, Report, ReportKind,
+    Action, Clock, Due, Event, Form, ImpactLevel, Lang, LetterItem, MeasureStatus, Report,
+    ReportKind,
 };
 
 /// Default 前文 (繁栄の挨拶 + 感謝の挨拶) for a Japanese letter.
@@ -28,18 +29,22 @@ pub const DEFAULT_PREAMBLE_JA: &str =
 #[derive(Clone, Debug, PartialEq)]
 pub struct Letter {
     pub lang: Lang,
+    /// A formal letter, or a web notice (no 頭語/結語, no 記/以上, items headed without numbers).
+    pub form: Form,
     /// 文書番号, right-aligned above the date.
     pub document_number: Option<String>,
-    /// 発信日: `2026年3月3日`, `March 3, 2026`.
-    pub issued: String,
+    /// 発信日: `2026年3月3日`, `March 3, 2026`; `None` when the report does not state it (no
+    /// date line is made up).
+    pub issued: Option<String>,
     /// The latest revision, under the date: `2026年3月5日改訂`.
     pub revised: Option<String>,
-    /// 宛名: `お客様各位`.
-    pub addressee: String,
+    /// 宛名: `お客様各位`; in a notice only when the file gives one.
+    pub addressee: Option<String>,
     /// 発信者, one line each (organization, department, person).
     pub issuer: Vec<String>,
-    /// 件名, with the report's place in a series when the title does not say it.
-    pub subject: String,
+    /// 件名, with the report's place in a series when the title does not say it; `None` when the
+    /// report states no title.
+    pub subject: Option<String>,
     /// The end of `subject` that says the place in the series (`（最終報告）`), if it was added.
     pub series: Option<String>,
     /// 頭語 + 前文 as one line (`拝啓　貴社…`), or the English salutation (`Dear Customers,`).
@@ -48,16 +53,16 @@ pub struct Letter {
     pub body: Vec<String>,
     /// 末文.
     pub closing_paragraph: Option<String>,
-    /// 結語 (`敬具`) or the English complimentary close (`Sincerely,`).
-    pub closing: String,
+    /// 結語 (`敬具`) or the English complimentary close (`Sincerely,`); `None` in a notice.
+    pub closing: Option<String>,
     /// `記`, centred above the items; `None` in English.
     pub record_mark: Option<String>,
     pub items: Vec<LetterSection>,
     /// `以上`, right-aligned after the last item; `None` in English.
     pub end_mark: Option<String>,
     pub contact: Option<ContactBlock>,
-    /// 改訂履歴: (date, what changed).
-    pub revisions: Vec<(String, String)>,
+    /// 改訂履歴: (date when stated, what changed).
+    pub revisions: Vec<(Option<String>, String)>,
     /// The document title while printing, which becomes the PDF's default file name:
     /// `2026-03-03 …障害のご報告とお詫び`.
     pub print_title: String,
@@ -183,14 +188,19 @@ pub fn compose(report: &Report, lang: Lang) -> Letter {
     .filter(|s| !s.trim().is_empty())
     .collect();
 
-    let revised = header.revisions.iter().map(|r| r.date).max().map(|d| {
-        let date = fmt.date_without_weekday(d);
-        if ja {
-            format!("{date}改訂")
-        } else {
-            format!("Revised {date}")
-        }
-    });
+    let revised = header
+        .revisions
+        .iter()
+        .filter_map(|r| r.date)
+        .max()
+        .map(|d| {
+            let date = fmt.date_without_weekday(d);
+            if ja {
+                format!("{date}改訂")
+            } else {
+                format!("Revised {date}")
+            }
+        });
 
     let body: Vec<String> = if report.letter.body.is_empty() {
         default_body(report, &fmt)
@@ -202,44 +212,62 @@ pub fn compose(report: &Report, lang: Lang) -> Letter {
         None => default_closing_paragraph(report, lang),
     });
 
+    let form = report.letter.form;
+    let letter_form = form == Form::Letter;
     let (opening, body) = opening_and_body(report, lang, body);
+    let title = header.title.as_deref();
 
     Letter {
         lang,
+        form,
         document_number: header.document_number.clone(),
-        issued: fmt.date_without_weekday(header.issued),
+        issued: header.issued.map(|d| fmt.date_without_weekday(d)),
         revised,
-        addressee: header
-            .addressee
-            .clone()
-            .unwrap_or_else(|| pick(lang, "お客様各位", "To our customers")),
+        addressee: match (&header.addressee, form) {
+            (Some(a), _) => Some(a.clone()),
+            (None, Form::Letter) => Some(pick(lang, "お客様各位", "To our customers")),
+            // A web notice is addressed to whoever reads the page.
+            (None, Form::Notice) => None,
+        },
         issuer,
-        subject: subject(&header.title, header.kind, lang),
-        series: series_marker(&header.title, header.kind, lang),
+        subject: title.map(|t| subject(t, header.kind, lang)),
+        series: title.and_then(|t| series_marker(t, header.kind, lang)),
         opening,
         body,
         closing_paragraph,
-        closing: if ja {
-            report.letter.closing.text().to_string()
-        } else {
-            "Sincerely,".to_string()
+        closing: match (letter_form, ja) {
+            (false, _) => None,
+            (true, true) => Some(report.letter.closing.text().to_string()),
+            (true, false) => Some("Sincerely,".to_string()),
         },
-        record_mark: ja.then(|| "記".to_string()),
+        record_mark: (ja && letter_form).then(|| "記".to_string()),
         items: items(report, &fmt),
-        end_mark: ja.then(|| "以上".to_string()),
+        end_mark: (ja && letter_form).then(|| "以上".to_string()),
         contact: contact(report, lang),
         revisions: header
             .revisions
             .iter()
-            .map(|r| (fmt.date_without_weekday(r.date), r.note.clone()))
+            .map(|r| (r.date.map(|d| fmt.date_without_weekday(d)), r.note.clone()))
             .collect(),
-        print_title: print_title(header.issued, &header.title),
+        print_title: print_title(header.issued, title, &report.id),
     }
 }
 
-/// `2026-03-03 <title>`: sorts by date in a folder of saved PDFs.
-pub fn print_title(issued: NaiveDate, title: &str) -> String {
-    format!("{} {}", issued.format("%Y-%m-%d"), title.trim())
+/// `2026-03-03 <title>`: sorts by date in a folder of saved PDFs. What the report does not state
+/// is left out; with neither date nor title the report's id names the file.
+pub fn print_title(issued: Option<NaiveDate>, title: Option<&str>, id: &str) -> String {
+    let parts: Vec<String> = [
+        issued.map(|d| d.format("%Y-%m-%d").to_string()),
+        title.map(|t| t.trim().to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        id.to_string()
+    } else {
+        parts.join(" ")
+    }
 }
 
 fn pick(lang: Lang, ja: &str, en: &str) -> String {
@@ -452,6 +480,14 @@ fn opening_and_body(
     mut body: Vec<String>,
 ) -> (Option<String>, Vec<String>) {
     let greeting = &report.letter.greeting;
+    if report.letter.form == Form::Notice {
+        // A notice has no 頭語 and no salutation: only a greeting line the writer gave.
+        let line = match greeting {
+            Some(Some(text)) => Some(unindent(text)),
+            _ => None,
+        };
+        return (line, body);
+    }
     match lang {
         Lang::Ja => {
             let head = report.letter.opening.text();
@@ -514,7 +550,7 @@ fn items(report: &Report, fmt: &Fmt) -> Vec<LetterSection> {
             LetterItem::Services => services_blocks(report, fmt.lang),
             LetterItem::Impact => impact_blocks(report, fmt),
             LetterItem::Cause => cause_blocks(report),
-            LetterItem::Actions => list_of(&report.incident.actions, ListStyle::Bullet),
+            LetterItem::Actions => actions_blocks(&report.incident.actions),
             LetterItem::Measures => measures_blocks(report, fmt),
             LetterItem::Data => paragraphs(report.incident.data_loss.iter()),
             LetterItem::Sections => {
@@ -562,6 +598,30 @@ fn list_of(entries: &[String], style: ListStyle) -> Vec<Block> {
     } else {
         vec![Block::List { style, entries }]
     }
+}
+
+/// 対処: steps as a bulleted list; a group as its lead sentence, its steps and its closing
+/// sentence, in the writer's order.
+fn actions_blocks(actions: &[Action]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut steps: Vec<String> = Vec::new();
+    for action in actions {
+        match action {
+            Action::Step(text) => steps.push(text.clone()),
+            Action::Group {
+                lead,
+                items,
+                closing,
+            } => {
+                blocks.extend(list_of(&std::mem::take(&mut steps), ListStyle::Bullet));
+                blocks.push(Block::Paragraph(unindent(lead)));
+                blocks.extend(list_of(items, ListStyle::Bullet));
+                blocks.extend(closing.iter().map(|c| Block::Paragraph(unindent(c))));
+            }
+        }
+    }
+    blocks.extend(list_of(&steps, ListStyle::Bullet));
+    blocks
 }
 
 fn several_phases(report: &Report) -> bool {
@@ -619,23 +679,22 @@ fn period_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
 /// 「※時刻は日本時間（24時間表記）で記載しております。」: said once, under the first dates.
 fn clock_note(report: &Report, fmt: &Fmt) -> Option<String> {
     let jst = report.zone.local_minus_utc() == 9 * 3600;
-    match (fmt.lang, fmt.style.clock, jst) {
-        (Lang::Ja, Clock::H24, true) => {
-            Some("※時刻は日本時間（24時間表記）で記載しております。".into())
-        }
-        (Lang::Ja, Clock::H12, true) => Some("※時刻は日本時間で記載しております。".into()),
-        (Lang::Ja, Clock::H24, false) => Some(format!(
+    let h24 = matches!(fmt.style.clock, Clock::H24 | Clock::Hhmm);
+    match (fmt.lang, h24, jst) {
+        (Lang::Ja, true, true) => Some("※時刻は日本時間（24時間表記）で記載しております。".into()),
+        (Lang::Ja, false, true) => Some("※時刻は日本時間で記載しております。".into()),
+        (Lang::Ja, true, false) => Some(format!(
             "※時刻は{}（24時間表記）で記載しております。",
             fmt.zone_label()
         )),
-        (Lang::Ja, Clock::H12, false) => {
+        (Lang::Ja, false, false) => {
             Some(format!("※時刻は{}で記載しております。", fmt.zone_label()))
         }
-        (Lang::En, Clock::H24, _) => Some(format!(
+        (Lang::En, true, _) => Some(format!(
             "All times are {} (24-hour clock).",
             fmt.zone_label()
         )),
-        (Lang::En, Clock::H12, _) => Some(format!("All times are {}.", fmt.zone_label())),
+        (Lang::En, false, _) => Some(format!("All times are {}.", fmt.zone_label())),
     }
 }
 
@@ -829,7 +888,7 @@ fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             });
         }
         let row = TimelineRow {
-            time: fmt.time_of_day(&e.time),
+            time: fmt.event_time_of_day(e),
             local_time: e.local_offset.and_then(|o| fmt.local_time(&e.time, o)),
             actor: report
                 .actor(e.actor)
@@ -974,16 +1033,19 @@ mod tests {
     #[test]
     fn default_letter_frame() {
         let l = ja("", "");
-        assert_eq!(l.issued, "2026年5月12日");
-        assert_eq!(l.addressee, "お客様各位");
+        assert_eq!(l.issued.as_deref(), Some("2026年5月12日"));
+        assert_eq!(l.addressee.as_deref(), Some("お客様各位"));
         assert_eq!(l.issuer, vec!["株式会社ミナモ通信", "運用部"]);
-        assert_eq!(l.subject, "メール配送遅延のご報告とお詫び（最終報告）");
+        assert_eq!(
+            l.subject.as_deref(),
+            Some("メール配送遅延のご報告とお詫び（最終報告）")
+        );
         assert_eq!(l.series.as_deref(), Some("（最終報告）"));
         assert_eq!(
             l.opening.as_deref(),
             Some("拝啓　貴社ますますご盛栄のこととお慶び申し上げます。平素は格別のご高配を賜り、厚く御礼申し上げます。")
         );
-        assert_eq!(l.closing, "敬具");
+        assert_eq!(l.closing.as_deref(), Some("敬具"));
         assert_eq!(l.record_mark.as_deref(), Some("記"));
         assert_eq!(l.end_mark.as_deref(), Some("以上"));
         assert_eq!(l.print_title, "2026-05-12 メール配送遅延のご報告とお詫び");
@@ -995,30 +1057,34 @@ mod tests {
     #[test]
     fn opening_and_closing_pairs() {
         assert_eq!(
-            ja("", r#", "letter": { "opening": "拝啓" }"#).closing,
-            "敬具"
+            ja("", r#", "letter": { "opening": "拝啓" }"#)
+                .closing
+                .as_deref(),
+            Some("敬具")
         );
         let kinkei = ja("", r#", "letter": { "opening": "謹啓" }"#);
         assert!(kinkei
             .opening
             .as_deref()
             .is_some_and(|o| o.starts_with("謹啓　")));
-        assert_eq!(kinkei.closing, "謹白");
+        assert_eq!(kinkei.closing.as_deref(), Some("謹白"));
         assert_eq!(
             ja(
                 "",
                 r#", "letter": { "opening": "謹啓", "closing": "敬白" }"#
             )
-            .closing,
-            "敬白"
+            .closing
+            .as_deref(),
+            Some("敬白")
         );
         assert_eq!(
             ja(
                 "",
                 r#", "letter": { "opening": "謹啓", "closing": "謹白" }"#
             )
-            .closing,
-            "謹白"
+            .closing
+            .as_deref(),
+            Some("謹白")
         );
     }
 
@@ -1035,7 +1101,10 @@ mod tests {
             .iter()
             .any(|p| p.code() == "closing-mismatch"));
         let d = outcome.document.expect("a warning only");
-        assert_eq!(compose(&d.reports[0], Lang::Ja).closing, "敬具");
+        assert_eq!(
+            compose(&d.reports[0], Lang::Ja).closing.as_deref(),
+            Some("敬具")
+        );
     }
 
     #[test]
@@ -1058,14 +1127,20 @@ mod tests {
     #[test]
     fn default_wording_for_each_kind() {
         let first = ja(r#", "kind": "first""#, "");
-        assert_eq!(first.subject, "メール配送遅延のご報告とお詫び（第1報）");
+        assert_eq!(
+            first.subject.as_deref(),
+            Some("メール配送遅延のご報告とお詫び（第1報）")
+        );
         assert_eq!(
             first.body[1],
             "第1報として、現時点で判明している状況を下記のとおりご報告いたします。原因および今後の対策につきましては、判明し次第あらためてご報告いたします。"
         );
 
         let second = ja(r#", "kind": "interim", "number": 2"#, "");
-        assert_eq!(second.subject, "メール配送遅延のご報告とお詫び（第2報）");
+        assert_eq!(
+            second.subject.as_deref(),
+            Some("メール配送遅延のご報告とお詫び（第2報）")
+        );
         assert_eq!(
             second.body[1],
             "第2報として、第1報以降に判明した内容を含め、下記のとおりご報告いたします。引き続き調査を進め、あらためてご報告いたします。"
@@ -1073,8 +1148,8 @@ mod tests {
 
         let recovery = ja(r#", "kind": "recovery""#, "");
         assert_eq!(
-            recovery.subject,
-            "メール配送遅延のご報告とお詫び（復旧報告）"
+            recovery.subject.as_deref(),
+            Some("メール配送遅延のご報告とお詫び（復旧報告）")
         );
         assert_eq!(
             recovery.body[1],
@@ -1082,7 +1157,10 @@ mod tests {
         );
 
         let fin = ja(r#", "kind": "final""#, "");
-        assert_eq!(fin.subject, "メール配送遅延のご報告とお詫び（最終報告）");
+        assert_eq!(
+            fin.subject.as_deref(),
+            Some("メール配送遅延のご報告とお詫び（最終報告）")
+        );
     }
 
     #[test]
@@ -1275,7 +1353,7 @@ mod tests {
             "",
             r#", "letter": { "calendar": "japanese", "clock": "12h" }"#,
         );
-        assert_eq!(l.issued, "令和8年5月12日");
+        assert_eq!(l.issued.as_deref(), Some("令和8年5月12日"));
         assert_eq!(
             l.items[0].blocks[0],
             Block::Paragraph("令和8年5月11日(月)午後2時20分頃～午後3時05分（約45分）".into())
@@ -1450,14 +1528,14 @@ mod tests {
     fn english_letter() {
         let d = example(SAMPLE_EN);
         let l = compose(&d.reports[0], Lang::En);
-        assert_eq!(l.issued, "September 12, 2025");
-        assert_eq!(l.addressee, "To our customers");
+        assert_eq!(l.issued.as_deref(), Some("September 12, 2025"));
+        assert_eq!(l.addressee.as_deref(), Some("To our customers"));
         assert_eq!(
-            l.subject,
-            "Form submission outage on September 9, 2025 (Final Report)"
+            l.subject.as_deref(),
+            Some("Form submission outage on September 9, 2025 (Final Report)")
         );
         assert_eq!(l.opening.as_deref(), Some("Dear Customers,"));
-        assert_eq!(l.closing, "Sincerely,");
+        assert_eq!(l.closing.as_deref(), Some("Sincerely,"));
         assert_eq!(l.record_mark, None);
         assert_eq!(l.end_mark, None);
         assert_eq!(
@@ -1511,9 +1589,9 @@ mod tests {
             for r in &d.reports {
                 let l = compose(r, d.lang);
                 let all = format!("{l:?}");
-                assert!(!all.contains("略儀"), "{}", r.header.title);
-                assert!(!l.items.is_empty(), "{}", r.header.title);
-                assert!(!l.body.is_empty(), "{}", r.header.title);
+                assert!(!all.contains("略儀"), "{:?}", r.header.title);
+                assert!(!l.items.is_empty(), "{:?}", r.header.title);
+                assert!(!l.body.is_empty(), "{:?}", r.header.title);
             }
         }
     }

@@ -37,7 +37,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::model::{
-    Approx, Calendar, Clock, DateStyle, Due, Lang, PartOfDay, Period, TimePoint, When,
+    Approx, Calendar, Clock, DateStyle, Due, Event, Lang, PartOfDay, Period, TimePoint, When,
 };
 
 /// How one document writes dates: language, 西暦/和暦, 24-hour or 午前/午後, and the zone shown.
@@ -222,6 +222,8 @@ impl Fmt {
                 let body = match self.style.clock {
                     Clock::H24 if loose_on_hour => format!("{hour}時"),
                     Clock::H24 => format!("{hour}時{minute:02}分"),
+                    // As the writer's table has it: digits, never shortened.
+                    Clock::Hhmm => format!("{hour:02}:{minute:02}"),
                     Clock::H12 if hour == 12 && minute == 0 => "正午".to_string(),
                     Clock::H12 if hour == 0 && minute == 0 => "午前0時".to_string(),
                     Clock::H12 => {
@@ -238,17 +240,23 @@ impl Fmt {
                     Approx::About => "頃",
                     Approx::After => "過ぎ",
                     Approx::Until => "まで",
+                    Approx::Before => "前",
+                    Approx::AsOf => "現在",
                 };
                 format!("{body}{suffix}")
             }
             Lang::En => {
                 let body = match self.style.clock {
-                    Clock::H24 => format!("{hour:02}:{minute:02}"),
+                    Clock::H24 | Clock::Hhmm => format!("{hour:02}:{minute:02}"),
                     Clock::H12 if hour == 12 && minute == 0 => "noon".to_string(),
                     Clock::H12 if hour == 0 && minute == 0 => "midnight".to_string(),
                     Clock::H12 => {
                         let half = if hour < 12 { "AM" } else { "PM" };
-                        let h = if hour % 12 == 0 { 12 } else { hour % 12 };
+                        let h = if hour.is_multiple_of(12) {
+                            12
+                        } else {
+                            hour % 12
+                        };
                         format!("{h}:{minute:02} {half}")
                     }
                 };
@@ -309,9 +317,13 @@ impl Fmt {
                     (Lang::Ja, Approx::About) => format!("{text}頃"),
                     (Lang::Ja, Approx::After) => format!("{text}以降"),
                     (Lang::Ja, Approx::Until) => format!("{text}まで"),
+                    (Lang::Ja, Approx::Before) => format!("{text}以前"),
+                    (Lang::Ja, Approx::AsOf) => format!("{text}現在"),
                     (Lang::En, Approx::About) => format!("around {text}"),
                     (Lang::En, Approx::After) => format!("after {text}"),
                     (Lang::En, Approx::Until) => format!("until {text}"),
+                    (Lang::En, Approx::Before) => format!("before {text}"),
+                    (Lang::En, Approx::AsOf) => format!("as of {text}"),
                 }
             }
         }
@@ -341,6 +353,48 @@ impl Fmt {
             }
             _ => self.point(t, DateShown::Omitted),
         }
+    }
+
+    /// When an event happened, in full: its time, or its span (`2016年10月9日(日)2時00分～6時00分`,
+    /// `2016年10月9日(日)～10月10日(月)`).
+    pub fn event_time(&self, e: &Event) -> String {
+        match e.end {
+            Some(end) => self.period(&Period {
+                start: e.time,
+                end: Some(end),
+            }),
+            None => self.time_point(&e.time),
+        }
+    }
+
+    /// [`Fmt::event_time`] in a row already under the event's day.
+    pub fn event_time_of_day(&self, e: &Event) -> String {
+        match &e.end {
+            Some(end) => self.span_of_day(&e.time, end),
+            None => self.time_of_day(&e.time),
+        }
+    }
+
+    /// An event that lasted, in a row already under its start's day: `2時00分～6時00分`,
+    /// `～10月10日(月)` for a day range (the start day is the row's day), `～継続中`-free: an
+    /// event span always has its end.
+    pub fn span_of_day(&self, start: &TimePoint, end: &TimePoint) -> String {
+        let start_text = self.time_of_day(start);
+        let shown = match (self.day_of(start), self.day_of(end)) {
+            (Some(s), Some(e)) if s == e && !matches!(end.when, When::Day { part: None, .. }) => {
+                DateShown::Omitted
+            }
+            (Some(s), Some(e)) if self.lang == Lang::En || self.same_written_year(s, e) => {
+                DateShown::WithoutYear
+            }
+            _ => DateShown::Full,
+        };
+        let end_text = self.point(end, shown);
+        let sep = match self.lang {
+            Lang::Ja => "～",
+            Lang::En => " – ",
+        };
+        format!("{start_text}{sep}{end_text}")
     }
 
     /// A period with the repeated date dropped inside one day and the repeated year across days:
@@ -529,9 +583,27 @@ impl Fmt {
         }
     }
 
-    /// A tick label on the timeline axis: `08:00` in both languages (compact and unambiguous).
+    /// A tick label on the timeline axis, in the document's clock style so the figure reads like
+    /// the text beside it: `08:00` on a 24-hour clock (both styles: compact and unambiguous),
+    /// `午前8時` / `午後2時30分` / `正午` on the 12-hour clock (English `8 AM`, `2:30 PM`).
     pub fn axis_time(&self, hour: u32, minute: u32) -> String {
-        format!("{hour:02}:{minute:02}")
+        match (self.lang, self.style.clock) {
+            (_, Clock::H24 | Clock::Hhmm) => format!("{hour:02}:{minute:02}"),
+            (Lang::Ja, Clock::H12) => self.clock(hour, minute, Approx::About).replace('頃', ""),
+            (Lang::En, Clock::H12) => {
+                let half = if hour < 12 { "AM" } else { "PM" };
+                let h = if hour.is_multiple_of(12) {
+                    12
+                } else {
+                    hour % 12
+                };
+                if minute == 0 {
+                    format!("{h} {half}")
+                } else {
+                    format!("{h}:{minute:02} {half}")
+                }
+            }
+        }
     }
 
     /// The zone every time is shown in: `UTC+09:00 (JST)`, `UTC-05:00`.
@@ -572,6 +644,8 @@ fn qualifier_en(approx: Approx) -> &'static str {
         Approx::About => "about ",
         Approx::After => "shortly after ",
         Approx::Until => "until ",
+        Approx::Before => "shortly before ",
+        Approx::AsOf => "as of ",
     }
 }
 

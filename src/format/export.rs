@@ -81,16 +81,19 @@ fn header(id: &str, h: &model::Header) -> raw::Header {
     };
     raw::Header {
         id: Some(id.to_string()),
+        // Not stated stays not stated: written as null, never filled in.
         title: h.title.clone(),
-        issued: date(h.issued),
+        issued: h.issued.map(date),
         kind: Some(kind),
         number,
         addressee: h.addressee.clone(),
-        issuer: raw::Issuer::Detailed(raw::IssuerDetails {
+        // Written in every entry even when the file said it once for the history: decoding
+        // gives the same reports either way.
+        issuer: Some(raw::Issuer::Detailed(raw::IssuerDetails {
             organization: h.issuer.organization.clone(),
             department: h.issuer.department.clone(),
             person: h.issuer.person.clone(),
-        }),
+        })),
         document_number: h.document_number.clone(),
         summary: h.summary.clone(),
         contact: h.contact.as_ref().map(contact),
@@ -98,7 +101,7 @@ fn header(id: &str, h: &model::Header) -> raw::Header {
             .revisions
             .iter()
             .map(|r| raw::Revision {
-                date: date(r.date),
+                date: r.date.map(date),
                 note: r.note.clone(),
             })
             .collect(),
@@ -173,7 +176,26 @@ fn incident(r: &model::Report) -> raw::Incident {
                 chain: texts(&c.chain),
             })
         }),
-        actions: texts(&i.actions),
+        unaffected_note: i.unaffected_note.clone(),
+        actions: (!i.actions.is_empty()).then(|| {
+            raw::Actions::Many(
+                i.actions
+                    .iter()
+                    .map(|a| match a {
+                        model::Action::Step(t) => raw::Action::Step(t.clone()),
+                        model::Action::Group {
+                            lead,
+                            items,
+                            closing,
+                        } => raw::Action::Group(raw::ActionGroup {
+                            lead: lead.clone(),
+                            items: raw::TextList::Many(items.clone()),
+                            closing: closing.clone(),
+                        }),
+                    })
+                    .collect(),
+            )
+        }),
         measures: i.measures.iter().map(measure).collect(),
         data_loss: i.data_loss.clone(),
         sections: i
@@ -240,6 +262,7 @@ fn event(r: &model::Report, e: &model::Event) -> raw::Event {
     raw::Event {
         id: Some(e.id.clone()),
         time: time_fields(&e.time),
+        end: e.end.as_ref().map(time_point),
         local_offset: e.local_offset.map(offset),
         actor: r.actors.get(e.actor).map(|a| a.id.clone()),
         kind: Some(event_kind(e.kind)),
@@ -277,8 +300,12 @@ fn event_kind(k: EventKind) -> raw::EventKind {
 }
 
 fn letter(l: &model::LetterOptions) -> raw::Letter {
-    use model::{Calendar, Clock, Closing, LetterItem, Opening};
+    use model::{Calendar, Clock, Closing, Form, LetterItem, Opening};
     raw::Letter {
+        form: Some(match l.form {
+            Form::Letter => raw::Form::Letter,
+            Form::Notice => raw::Form::Notice,
+        }),
         opening: Some(match l.opening {
             Opening::Haikei => raw::Opening::Haikei,
             Opening::Kinkei => raw::Opening::Kinkei,
@@ -315,6 +342,7 @@ fn letter(l: &model::LetterOptions) -> raw::Letter {
         clock: Some(match l.date_style.clock {
             Clock::H24 => raw::Clock::H24,
             Clock::H12 => raw::Clock::H12,
+            Clock::Hhmm => raw::Clock::Hhmm,
         }),
     }
 }
@@ -331,6 +359,8 @@ fn time_fields(t: &TimePoint) -> raw::TimeFields {
         a => Some(match approx_code(a) {
             "about" => raw::Approx::About,
             "after" => raw::Approx::After,
+            "before" => raw::Approx::Before,
+            "as_of" => raw::Approx::AsOf,
             _ => raw::Approx::Until,
         }),
     };

@@ -87,6 +87,9 @@ pub enum ProblemKind {
     /// Invisible or reordering characters (direction marks and overrides, zero-width spaces …)
     /// were removed from the text (`model::safe::is_hidden_char`).
     BidiControlRemoved,
+    /// `"title": null` or `"issued": null`: the report does not state it; nothing is printed
+    /// in its place.
+    NotStated(&'static str),
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
@@ -224,6 +227,7 @@ impl ProblemKind {
             PartWithAt => "part-with-at",
             NotInHistory => "not-in-history",
             BidiControlRemoved => "bidi-control-removed",
+            NotStated(_) => "not-stated",
             EndBeforeStart => "end-before-start",
             PhaseOutsidePeriod => "phase-outside-period",
             UnknownRef { .. } => "unknown-ref",
@@ -292,6 +296,9 @@ impl Problem {
                 PartWithAt => "\"part\" (時間帯) は時刻 \"at\" と一緒には使われず、無視されます。時刻が分からないときは date と part を使ってください。".into(),
                 NotInHistory => "履歴 (reports) の文書では、この項目は各報告の中に書きます。ここにあると無視されます。".into(),
                 BidiControlRemoved => "文字の向きを変える制御文字や見えない文字 (U+202E、U+200F、U+200B など) を取り除いて表示します。文面や連絡先が見た目と違って読まれるのを防ぐためです。".into(),
+                NotStated("title") => "件名 (title) が記載なしとされています。レターには件名の行を出さず、画面には「件名の記載なし」と表示します。".into(),
+                NotStated("issued") => "発信日 (issued) が記載なしとされています。レターには日付の行を出しません。分かる場合は YYYY-MM-DD で書いてください。".into(),
+                NotStated(field) => format!("{field} が記載なしとされています。"),
                 EndBeforeStart => "終了が開始より前になっています。日時を確認してください。".into(),
                 PhaseOutsidePeriod => "このフェーズは障害期間 (incident の start～end) の外にはみ出しています。期間かフェーズの日時を確認してください。".into(),
                 UnknownRef { kind, id } => format!("{}「{}」は定義されていません。{} に追加するか、id のつづりを確認してください。", ref_name(*kind, Lang::Ja), shorten(id), ref_list(*kind)),
@@ -333,6 +340,9 @@ impl Problem {
                 PartWithAt => "\"part\" (part of day) is ignored next to an exact \"at\". Use date with part when the time is not known.".into(),
                 NotInHistory => "In a history (reports), this belongs inside each report; here it is ignored.".into(),
                 BidiControlRemoved => "Invisible characters and text direction controls (such as U+202E, U+200F, U+200B) were removed, so the text and its links cannot read differently from what they say.".into(),
+                NotStated("title") => "The title is marked as not stated (null). The letter has no subject line; the screen shows \"no title stated\".".into(),
+                NotStated("issued") => "The issue date is marked as not stated (null). The letter has no date line. If you know it, write it as YYYY-MM-DD.".into(),
+                NotStated(field) => format!("{field} is marked as not stated."),
                 EndBeforeStart => "The end is before the start. Check the times.".into(),
                 PhaseOutsidePeriod => "This phase extends outside the incident period (incident start to end). Check the phase or the period.".into(),
                 UnknownRef { kind, id } => format!("No {} has the id \"{}\". Add it to {} or fix the id.", ref_name(*kind, Lang::En), shorten(id), ref_list(*kind)),

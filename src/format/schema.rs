@@ -82,6 +82,13 @@ pub struct Document {
     /// How the apology letter (お詫び状) is written. In a history, the default for every entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter: Option<Letter>,
+    /// The issuer of every report that does not name its own (a history from one company says
+    /// it once here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Issuer>,
+    /// The contact block of every report that does not give its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
 }
 
 /// One report of a history (`reports[i]`).
@@ -141,11 +148,15 @@ pub struct Header {
     /// Stable id for links (`?report=`). Default "r1", "r2"… by position. Unique in a history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Title, e.g. "メールサービス障害のご報告とお詫び".
-    pub title: String,
-    /// Issue date (発行日), YYYY-MM-DD.
+    /// Title, e.g. "メールサービス障害のご報告とお詫び". `null` = not stated (a warning; the
+    /// letter then has no subject line).
+    #[cfg_attr(feature = "schema", schemars(required))]
+    pub title: Option<String>,
+    /// Issue date (発行日), YYYY-MM-DD. `null` = not stated (a warning; the letter then has no
+    /// date line).
+    #[cfg_attr(feature = "schema", schemars(required))]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
-    pub issued: String,
+    pub issued: Option<String>,
     /// Which report of a series this is: first (第1報), interim (第N報), final (最終報告,
     /// default), recovery (復旧のご報告).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,8 +168,10 @@ pub struct Header {
     /// Addressee (宛名). Default お客様各位 (ja) / "Dear customers" (en).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addressee: Option<String>,
-    /// Who issues the report (発行者): an organization name, or an object.
-    pub issuer: Issuer,
+    /// Who issues the report (発行者): an organization name, or an object. Required unless the
+    /// document states it once at the top (`issuer` beside `reports`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Issuer>,
     /// Document number (文書番号), e.g. "ABC-2026-001".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_number: Option<String>,
@@ -261,9 +274,10 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Revision {
-    /// Date of the revision, YYYY-MM-DD.
+    /// Date of the revision, YYYY-MM-DD; absent when the notice does not say when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
-    pub date: String,
+    pub date: Option<String>,
     /// What changed, e.g. "影響範囲の記載を訂正".
     pub note: String,
 }
@@ -389,6 +403,13 @@ pub enum Approx {
     /// まで = until, at the latest.
     #[serde(rename = "until")]
     Until,
+    /// 前 = shortly before (午後8時前).
+    #[serde(rename = "before")]
+    Before,
+    /// 現在 = as of: how things stood at that time (19時現在), not a start or an end; no length
+    /// is computed from it.
+    #[serde(rename = "as_of")]
+    AsOf,
 }
 
 /// A part of a day.
@@ -448,9 +469,13 @@ pub struct Incident {
     /// Cause (原因): a sentence, or a summary with a chain of causes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
-    /// Actions taken (対応内容), in order.
+    /// The writer's own sentence about the services that kept working, printed instead of the
+    /// generated 「なお、…は正常に稼働しておりました。」.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actions: Option<TextList>,
+    pub unaffected_note: Option<String>,
+    /// Actions taken (対応内容), in order: steps, and groups of steps under a lead sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Actions>,
     /// Measures against recurrence and future plans (再発防止策・今後の対応).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("type" = ["array", "null"])))]
@@ -637,6 +662,38 @@ pub struct Section {
     pub body: TextList,
 }
 
+/// Actions taken: one sentence, or a list of steps and groups.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Actions {
+    One(String),
+    Many(Vec<Action>),
+}
+
+/// One entry of `actions`: a step, or a group of steps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Action {
+    Step(String),
+    Group(ActionGroup),
+}
+
+/// Steps under a lead sentence, with an optional closing sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ActionGroup {
+    /// The sentence before the steps, e.g. "以下の対応を実施いたしました。".
+    pub lead: String,
+    /// The steps (a single string is a list of one).
+    pub items: TextList,
+    /// A sentence after the steps, e.g. "以上により、22時00分に全サービスが復旧しました。".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+}
+
 /// Text: one string, or a list of strings (paragraphs, items). Strings must not be empty.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -664,6 +721,10 @@ pub struct Event {
     /// When: `at`, `date`, `part`, `approx`.
     #[serde(flatten)]
     pub time: TimeFields,
+    /// When it ended, for an event that lasted (a maintenance 2時～6時, a day range): a time
+    /// point. Drawn as a span on the timeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<TimePoint>,
     /// The other party's UTC offset (e.g. "-05:00" for a data center abroad), to show its local
     /// time (現地時間) beside ours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -754,6 +815,10 @@ pub struct QuoteDetails {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Letter {
+    /// The document's form: "letter" (default: 拝啓 … 敬具, 記 … 以上) or "notice" (a web
+    /// notice, お知らせ: no 頭語/結語, no 記/以上, headed sections).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Form>,
     /// 頭語 (opening word): 拝啓 (default) or 謹啓 (more formal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening: Option<Opening>,
@@ -864,6 +929,21 @@ pub enum Clock {
     /// 12-hour: 午後5時05分.
     #[serde(rename = "12h")]
     H12,
+    /// Digits as in a table: 17:05.
+    #[serde(rename = "hh:mm")]
+    Hhmm,
+}
+
+/// The form of the printed document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Form {
+    /// A formal letter (default).
+    #[serde(rename = "letter")]
+    Letter,
+    /// A web notice (お知らせ).
+    #[serde(rename = "notice")]
+    Notice,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -918,7 +998,7 @@ mod tests {
         );
         use Approx as A;
         assert_eq!(
-            codes(&[A::Exact, A::About, A::After, A::Until]),
+            codes(&[A::Exact, A::About, A::After, A::Until, A::Before, A::AsOf]),
             vocab::APPROX_CODES
         );
         use PartOfDay as P;
@@ -989,7 +1069,8 @@ mod tests {
             codes(&[Calendar::Gregorian, Calendar::Japanese]),
             vocab::CALENDARS
         );
-        assert_eq!(codes(&[Clock::H24, Clock::H12]), vocab::CLOCKS);
+        assert_eq!(codes(&[Clock::H24, Clock::H12, Clock::Hhmm]), vocab::CLOCKS);
+        assert_eq!(codes(&[Form::Letter, Form::Notice]), vocab::FORMS);
         assert_eq!(codes(&[Lang::Ja, Lang::En]), ["ja", "en"]);
     }
 

@@ -7,10 +7,12 @@
 
 use chrono::{FixedOffset, NaiveDate};
 
-use crate::model::{ActorRole, Approx, Closing, Due, MeasureStatus, Opening, PartOfDay};
+use crate::model::{
+    ActorRole, Approx, Clock, Closing, Due, Form, MeasureStatus, Opening, PartOfDay,
+};
 
 pub const REPORT_KINDS: &[&str] = &["first", "interim", "final", "recovery"];
-pub const APPROX_CODES: &[&str] = &["exact", "about", "after", "until"];
+pub const APPROX_CODES: &[&str] = &["exact", "about", "after", "until", "before", "as_of"];
 pub const PART_CODES: &[&str] = &[
     "early_morning",
     "morning",
@@ -51,7 +53,25 @@ pub const ITEM_CODES: &[&str] = &[
     "period", "services", "impact", "cause", "actions", "measures", "data", "sections", "timeline",
 ];
 pub const CALENDARS: &[&str] = &["gregorian", "japanese"];
-pub const CLOCKS: &[&str] = &["24h", "12h"];
+pub const CLOCKS: &[&str] = &["24h", "12h", "hh:mm"];
+pub const FORMS: &[&str] = &["letter", "notice"];
+
+pub fn clock_from_code(s: &str) -> Option<Clock> {
+    match s {
+        "24h" => Some(Clock::H24),
+        "12h" => Some(Clock::H12),
+        "hh:mm" => Some(Clock::Hhmm),
+        _ => None,
+    }
+}
+
+pub fn form_from_code(s: &str) -> Option<Form> {
+    match s {
+        "letter" => Some(Form::Letter),
+        "notice" => Some(Form::Notice),
+        _ => None,
+    }
+}
 
 pub fn part_from_code(code: &str) -> Option<PartOfDay> {
     PART_CODES
@@ -124,6 +144,8 @@ pub fn approx_from_code(s: &str) -> Option<Approx> {
         "about" => Some(Approx::About),
         "after" => Some(Approx::After),
         "until" => Some(Approx::Until),
+        "before" => Some(Approx::Before),
+        "as_of" => Some(Approx::AsOf),
         _ => None,
     }
 }
@@ -134,6 +156,8 @@ pub fn approx_code(a: Approx) -> &'static str {
         Approx::About => "about",
         Approx::After => "after",
         Approx::Until => "until",
+        Approx::Before => "before",
+        Approx::AsOf => "as_of",
     }
 }
 

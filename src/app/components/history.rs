@@ -432,11 +432,11 @@ fn day_cell(
     lang: Lang,
 ) -> Html {
     let code = level_code(mark.worst);
-    let titles: Vec<&str> = mark
+    let titles: Vec<String> = mark
         .reports
         .iter()
         .filter_map(|i| doc.reports.get(*i))
-        .map(|r| r.header.title.as_str())
+        .map(|r| r.header.shown_title(lang))
         .collect();
     let tooltip = match lang {
         Lang::Ja => format!(

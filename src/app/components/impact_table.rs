@@ -336,7 +336,7 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
         )
     });
     let clock_note = match (lang, report.letter.date_style.clock) {
-        (Lang::Ja, Clock::H24) => format!("時刻は24時間表記、{}", fmt.zone_label()),
+        (Lang::Ja, Clock::H24 | Clock::Hhmm) => format!("時刻は24時間表記、{}", fmt.zone_label()),
         (Lang::Ja, Clock::H12) => format!("時刻は{}", fmt.zone_label()),
         (Lang::En, _) => format!("Times in {}", fmt.zone_label()),
     };

@@ -14,7 +14,7 @@ use crate::compose::letter::{
     compose, Block, ContactBlock, Field, Letter, LetterSection, ListStyle, Table, TimelineTable,
 };
 use crate::model::i18n::tr;
-use crate::model::{Lang, Report};
+use crate::model::{Form, Lang, Report};
 
 #[derive(Properties, PartialEq)]
 pub struct LetterViewProps {
@@ -56,7 +56,9 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
                 if let Some(p) = &letter.closing_paragraph {
                     <p class="hk-letter__para hk-letter__para--last">{ p.clone() }</p>
                 }
-                <p class="hk-letter__closing">{ letter.closing.clone() }</p>
+                if let Some(closing) = &letter.closing {
+                    <p class="hk-letter__closing">{ closing.clone() }</p>
+                }
                 if !ja {
                     { issuer(&letter, "hk-letter__signature") }
                 }
@@ -64,7 +66,7 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
                     <p class="hk-letter__record">{ mark.clone() }</p>
                 }
                 <div class="hk-letter__items">
-                    { for letter.items.iter().map(|item| section(item, &props.report, lang)) }
+                    { for letter.items.iter().map(|item| section(item, letter.form, &props.report, lang)) }
                 </div>
                 if let Some(mark) = &letter.end_mark {
                     <p class="hk-letter__end">{ mark.clone() }</p>
@@ -83,17 +85,24 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
 /// 文書番号, 発信日 and 改訂 on the right, 宛名 on the left, 発信者 on the right (Japanese); the
 /// English letter signs below "Sincerely," instead.
 fn head(letter: &Letter, report: &Report) -> Html {
-    let iso = report.header.issued.format("%Y-%m-%d").to_string();
+    let iso = report
+        .header
+        .issued
+        .map(|d| d.format("%Y-%m-%d").to_string());
     html! {
         <header class="hk-letter__head">
             if let Some(number) = &letter.document_number {
                 <p class="hk-letter__docno">{ number.clone() }</p>
             }
-            <p class="hk-letter__date"><time datetime={iso}>{ letter.issued.clone() }</time></p>
+            if let (Some(date), Some(iso)) = (&letter.issued, iso) {
+                <p class="hk-letter__date"><time datetime={iso}>{ date.clone() }</time></p>
+            }
             if let Some(revised) = &letter.revised {
                 <p class="hk-letter__revised">{ revised.clone() }</p>
             }
-            <p class="hk-letter__addressee">{ letter.addressee.clone() }</p>
+            if let Some(addressee) = &letter.addressee {
+                <p class="hk-letter__addressee">{ addressee.clone() }</p>
+            }
             if letter.lang == Lang::Ja {
                 { issuer(letter, "hk-letter__issuer") }
             }
@@ -101,13 +110,13 @@ fn head(letter: &Letter, report: &Report) -> Html {
     }
 }
 
-/// 件名, with the series marker (（最終報告）) kept on one line.
+/// 件名, with the series marker (（最終報告）) kept on one line; nothing when no title is stated.
 fn subject(letter: &Letter) -> Html {
+    let Some(subject) = &letter.subject else {
+        return Html::default();
+    };
     let series = letter.series.as_deref().unwrap_or("");
-    let title = letter
-        .subject
-        .strip_suffix(series)
-        .unwrap_or(&letter.subject);
+    let title = subject.strip_suffix(series).unwrap_or(subject);
     // A space before the marker (English) stays outside the unbreakable span, where it counts.
     let marker = series.trim_start();
     let space = &series[..series.len() - marker.len()];
@@ -129,11 +138,14 @@ fn issuer(letter: &Letter, class: &'static str) -> Html {
     }
 }
 
-fn section(item: &LetterSection, report: &Rc<Report>, lang: Lang) -> Html {
+/// One 記 item; in a notice a headed section without its number.
+fn section(item: &LetterSection, form: Form, report: &Rc<Report>, lang: Lang) -> Html {
     html! {
         <section class="hk-letter__item" data-item={item.item.code()}>
             <h3 class="hk-letter__heading">
-                <span class="hk-letter__number">{ format!("{}.", item.number) }</span>
+                if form == Form::Letter {
+                    <span class="hk-letter__number">{ format!("{}.", item.number) }</span>
+                }
                 { item.heading.clone() }
             </h3>
             <div class="hk-letter__content">
@@ -302,7 +314,12 @@ fn revisions(letter: &Letter) -> Html {
             <p class="hk-letter__revisions-title">{ heading }</p>
             <ul>
                 { for letter.revisions.iter().map(|(date, note)| html! {
-                    <li><span class="hk-letter__revision-date">{ date.clone() }</span>{ note.clone() }</li>
+                    <li>
+                        if let Some(date) = date {
+                            <span class="hk-letter__revision-date">{ date.clone() }</span>
+                        }
+                        { note.clone() }
+                    </li>
                 }) }
             </ul>
         </section>

@@ -838,7 +838,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let detail = selected_event.and_then(|i| {
         let e = report.timeline.get(i)?;
         let actor = report.actor(e.actor).map(|a| a.name.clone()).unwrap_or_default();
-        let mut time = fmt.time_point(&e.time);
+        let mut time = fmt.event_time(e);
         if let Some(local) = e.local_offset.and_then(|o| fmt.local_time(&e.time, o)) {
             time.push_str(&local);
         }

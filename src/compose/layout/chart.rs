@@ -711,10 +711,11 @@ fn marker(
         // Honest in time (±15 minutes), but never too small to see or too long to read.
         let w = (view.x(s.anchor + ABOUT) - view.x(s.anchor)).clamp(4.0, 28.0);
         match e.time.approx {
-            Approx::Exact => None,
+            // 現在 is a reading at that very time: no whisker.
+            Approx::Exact | Approx::AsOf => None,
             Approx::About => Some((x - w, x + w)),
             Approx::After => Some((x, x + w)),
-            Approx::Until => Some((x - w, x)),
+            Approx::Until | Approx::Before => Some((x - w, x)),
         }
         .map(clip)
     });

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::compose::timefmt::Fmt;
-use crate::model::{ActorRole, EventKind, Report, TimePoint};
+use crate::model::{ActorRole, Event, EventKind, Report, TimePoint};
 
 /// An event's place in time, in Unix ms: the interval it may mean and where its marker goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,22 @@ pub fn spot(t: &TimePoint) -> Option<Spot> {
         to,
         anchor: from + (to - from) / 2,
         span,
+    })
+}
+
+/// An event's place: its time, or from its start to its end when it lasted (a maintenance window,
+/// a day range), drawn as a span like a day is.
+pub fn event_spot(e: &Event) -> Option<Spot> {
+    let start = spot(&e.time)?;
+    let Some(end) = e.end.as_ref().and_then(spot) else {
+        return Some(start);
+    };
+    let (from, to) = (start.from, end.to.max(start.from));
+    Some(Spot {
+        from,
+        to,
+        anchor: from + (to - from) / 2,
+        span: to > from,
     })
 }
 
@@ -111,7 +127,7 @@ fn role_rank(role: ActorRole) -> u8 {
 impl Prepared {
     pub fn new(report: &Report) -> Prepared {
         let events = &report.timeline;
-        let spots: Vec<Option<Spot>> = events.iter().map(|e| spot(&e.time)).collect();
+        let spots: Vec<Option<Spot>> = events.iter().map(event_spot).collect();
         let etas: Vec<Option<Spot>> = events
             .iter()
             .map(|e| e.eta.as_ref().and_then(spot))

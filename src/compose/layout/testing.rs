@@ -18,6 +18,7 @@ pub fn event(actor: usize, time: Option<DateTime<FixedOffset>>) -> Event {
     Event {
         id: String::new(),
         time: time.map(TimePoint::exact).unwrap_or(TimePoint::UNKNOWN),
+        end: None,
         local_offset: None,
         actor,
         kind: EventKind::Action,
@@ -85,8 +86,8 @@ pub fn report(mut events: Vec<Event>) -> Report {
     Report {
         id: "r1".into(),
         header: Header {
-            title: "テスト障害のご報告".into(),
-            issued: NaiveDate::from_ymd_opt(2016, 10, 20).unwrap(),
+            title: Some("テスト障害のご報告".into()),
+            issued: NaiveDate::from_ymd_opt(2016, 10, 20),
             kind: ReportKind::Final,
             addressee: None,
             issuer: Issuer {
@@ -117,6 +118,7 @@ pub fn report(mut events: Vec<Event>) -> Report {
             scope: Scope::default(),
             unaffected: vec![],
             cause: None,
+            unaffected_note: None,
             actions: vec![],
             measures: vec![],
             data_loss: None,

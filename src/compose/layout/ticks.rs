@@ -62,6 +62,8 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
     let (lo, hi) = view.range();
     // The widest day label decides how many days fit.
     let day_label_px = text::width(&fmt.axis_day(WIDE_DAY), AXIS_FONT) + 14.0;
+    // 午前/午後 labels are wider than 08:00: the widest one decides the spacing.
+    let time_label_px = TIME_LABEL_PX.max(text::width(&fmt.axis_time(10, 30), AXIS_FONT) + 12.0);
 
     let mut days = Vec::new();
     let mut times = Vec::new();
@@ -76,7 +78,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
         let time_step = TIME_STEPS
             .iter()
             .copied()
-            .find(|s| *s as f64 * ratio >= TIME_LABEL_PX);
+            .find(|s| *s as f64 * ratio >= time_label_px);
         let day_step = DAY_STEPS
             .iter()
             .copied()
@@ -138,7 +140,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
         t.x = t.x.clamp(view.x0, view.x1);
     }
     thin(&mut days, day_label_px);
-    thin(&mut times, TIME_LABEL_PX);
+    thin(&mut times, time_label_px);
     Axis {
         days,
         times,

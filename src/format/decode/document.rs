@@ -14,7 +14,7 @@ use crate::format::walk::Walker;
 
 pub(super) const DOCUMENT_FIELDS: &[&str] = &[
     "$schema", "version", "lang", "zone", "report", "reports", "services", "actors", "incident",
-    "timeline", "letter",
+    "timeline", "letter", "issuer", "contact",
 ];
 pub(super) const ENTRY_FIELDS: &[&str] = &[
     "zone", "report", "services", "actors", "incident", "timeline", "letter",
@@ -27,6 +27,9 @@ pub(super) struct Shared {
     actors: Vec<Actor>,
     /// A history's top-level `letter`: `None` when absent, `Some(None)` when broken.
     letter: Option<Option<LetterOptions>>,
+    /// Issuer and contact stated once at the top, for every report that does not give its own.
+    issuer: Option<Issuer>,
+    contact: Option<Contact>,
 }
 
 impl Cx {
@@ -58,12 +61,17 @@ impl Cx {
         let shared_actors = self
             .opt(&obj, "actors", |cx, n| cx.actors(n))
             .unwrap_or_default();
+        // A history often comes from one company: its issuer and contact may be said once here.
+        let issuer = self.opt(&obj, "issuer", |cx, n| cx.issuer(n));
+        let contact = self.opt(&obj, "contact", |cx, n| cx.contact(n));
         let mut shared = Shared {
             lang,
             zone,
             services: shared_services,
             actors: shared_actors,
             letter: None,
+            issuer,
+            contact,
         };
 
         match (obj.get("report"), obj.get("reports")) {
@@ -177,7 +185,9 @@ impl Cx {
             });
         }
 
-        let header = self.req(obj, "report", |cx, n| cx.header(n));
+        let header = self.req(obj, "report", |cx, n| {
+            cx.header(n, shared.issuer.as_ref(), shared.contact.as_ref())
+        });
         let incident = self.req(obj, "incident", |cx, n| {
             cx.incident(n, zone, &services, header.as_ref())
         });

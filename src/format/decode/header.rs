@@ -36,11 +36,17 @@ pub(super) const CONTACT_FIELDS: &[&str] = &[
 impl Cx {
     /// The header and the report's id as given (empty when absent: filled in by position once
     /// every report of the document is known).
-    pub(super) fn header(&mut self, node: &Node) -> Option<(Header, String)> {
+    /// `issuer` and `contact` are the document's, stated once for every report without its own.
+    pub(super) fn header(
+        &mut self,
+        node: &Node,
+        issuer: Option<&Issuer>,
+        contact: Option<&Contact>,
+    ) -> Option<(Header, String)> {
         let o = self.object(node, HEADER_FIELDS)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
-        let title = self.req(&o, "title", |cx, n| cx.text(n));
-        let issued = self.req(&o, "issued", |cx, n| cx.date(n));
+        let title = self.stated(&o, "title", |cx, n| cx.text(n));
+        let issued = self.stated(&o, "issued", |cx, n| cx.date(n));
         let kind = self.opt(&o, "kind", |cx, n| {
             cx.one_of(n, REPORT_KINDS, |s| {
                 REPORT_KINDS.iter().copied().find(|k| *k == s)
@@ -54,38 +60,25 @@ impl Cx {
             _ => ReportKind::Final,
         };
         let addressee = self.opt(&o, "addressee", |cx, n| cx.text(n));
-        let issuer = self.req(&o, "issuer", |cx, n| match &n.value {
-            Value::String(_) => cx.text(n).map(|organization| Issuer {
-                organization,
-                ..Issuer::default()
-            }),
-            Value::Object(_) => {
-                let io = cx.object(n, ISSUER_FIELDS)?;
-                let organization = cx.req(&io, "organization", |cx, n| cx.text(n));
-                Some(Issuer {
-                    organization: organization?,
-                    department: cx.opt(&io, "department", |cx, n| cx.text(n)),
-                    person: cx.opt(&io, "person", |cx, n| cx.text(n)),
-                })
-            }
-            _ => {
-                cx.wrong_type(n, "string or object");
-                None
-            }
-        });
+        // The issuer may be stated once for a whole history; the report's own wins.
+        let issuer = match issuer {
+            Some(common) if !o.has("issuer") => Some(common.clone()),
+            _ => self.req(&o, "issuer", |cx, n| cx.issuer(n)),
+        };
         let document_number = self.opt(&o, "document_number", |cx, n| cx.text(n));
         let summary = self.opt(&o, "summary", |cx, n| cx.text(n));
-        let contact = self.opt(&o, "contact", |cx, n| cx.contact(n));
+        let contact = match contact {
+            Some(common) if !o.has("contact") => Some(common.clone()),
+            _ => self.opt(&o, "contact", |cx, n| cx.contact(n)),
+        };
         let revisions = self
             .opt(&o, "revisions", |cx, n| {
                 cx.list(n, |cx, n| {
                     let ro = cx.object(n, &["date", "note"])?;
-                    let date = cx.req(&ro, "date", |cx, n| cx.date(n));
+                    // A correction notice often says what changed but not when.
+                    let date = cx.opt(&ro, "date", |cx, n| cx.date(n));
                     let note = cx.req(&ro, "note", |cx, n| cx.text(n));
-                    Some(Revision {
-                        date: date?,
-                        note: note?,
-                    })
+                    Some(Revision { date, note: note? })
                 })
             })
             .unwrap_or_default();
@@ -103,6 +96,49 @@ impl Cx {
             },
             id,
         ))
+    }
+
+    pub(super) fn issuer(&mut self, node: &Node) -> Option<Issuer> {
+        match &node.value {
+            Value::String(_) => self.text(node).map(|organization| Issuer {
+                organization,
+                ..Issuer::default()
+            }),
+            Value::Object(_) => {
+                let io = self.object(node, ISSUER_FIELDS)?;
+                let organization = self.req(&io, "organization", |cx, n| cx.text(n));
+                Some(Issuer {
+                    organization: organization?,
+                    department: self.opt(&io, "department", |cx, n| cx.text(n)),
+                    person: self.opt(&io, "person", |cx, n| cx.text(n)),
+                })
+            }
+            _ => {
+                self.wrong_type(node, "string or object");
+                None
+            }
+        }
+    }
+
+    /// A field that must be written but may say "not stated" with `null` (a web notice without
+    /// a title or a date): `Some(None)` then, with a warning, so nothing is made up for it.
+    /// Absent is still an error: a misspelt key must not silently drop the title.
+    fn stated<'n, T>(
+        &mut self,
+        obj: &Obj<'n>,
+        name: &'static str,
+        f: impl FnOnce(&mut Self, &'n Node) -> Option<T>,
+    ) -> Option<Option<T>> {
+        if let Some((_, n)) = obj
+            .members
+            .iter()
+            .find(|(k, v)| k.name == name && v.value == Value::Null)
+        {
+            let pos = n.pos;
+            self.in_key(name, |cx| cx.warn(pos, ProblemKind::NotStated(name)));
+            return Some(None);
+        }
+        self.req(obj, name, f).map(Some)
     }
 
     pub(super) fn contact(&mut self, node: &Node) -> Option<Contact> {

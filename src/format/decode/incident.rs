@@ -15,12 +15,14 @@ pub(super) const INCIDENT_FIELDS: &[&str] = &[
     "phases",
     "scope",
     "unaffected",
+    "unaffected_note",
     "cause",
     "actions",
     "measures",
     "data_loss",
     "sections",
 ];
+pub(super) const ACTION_GROUP_FIELDS: &[&str] = &["lead", "items", "closing"];
 pub(super) const PHASE_FIELDS: &[&str] = &[
     "id",
     "label",
@@ -217,8 +219,9 @@ impl Cx {
                 None
             }
         });
+        let unaffected_note = self.opt(&o, "unaffected_note", |cx, n| cx.text(n));
         let actions = self
-            .opt(&o, "actions", |cx, n| cx.texts(n))
+            .opt(&o, "actions", |cx, n| cx.actions(n))
             .unwrap_or_default();
         let measures = self
             .opt(&o, "measures", |cx, n| cx.list(n, |cx, n| cx.measure(n)))
@@ -245,11 +248,41 @@ impl Cx {
             phases,
             scope,
             unaffected,
+            unaffected_note,
             cause,
             actions,
             measures,
             data_loss,
             sections,
+        })
+    }
+
+    /// 対処: one string, or a list of steps and groups (`{ "lead", "items", "closing" }`).
+    pub(super) fn actions(&mut self, node: &Node) -> Option<Vec<Action>> {
+        if let Value::String(_) = node.value {
+            return self.text(node).map(|t| vec![Action::Step(t)]);
+        }
+        if !matches!(node.value, Value::Array(_)) {
+            self.wrong_type(node, "string or array");
+            return None;
+        }
+        self.list(node, |cx, n| match &n.value {
+            Value::String(_) => cx.text(n).map(Action::Step),
+            Value::Object(_) => {
+                let go = cx.object(n, ACTION_GROUP_FIELDS)?;
+                let lead = cx.req(&go, "lead", |cx, n| cx.text(n));
+                let items = cx.req(&go, "items", |cx, n| cx.texts(n));
+                let closing = cx.opt(&go, "closing", |cx, n| cx.text(n));
+                Some(Action::Group {
+                    lead: lead?,
+                    items: items?,
+                    closing,
+                })
+            }
+            _ => {
+                cx.wrong_type(n, "string or object");
+                None
+            }
         })
     }
 
@@ -379,6 +412,7 @@ impl Incident {
             phases: Vec::new(),
             scope: Scope::default(),
             unaffected: Vec::new(),
+            unaffected_note: None,
             cause: None,
             actions: Vec::new(),
             measures: Vec::new(),

@@ -8,6 +8,7 @@ use crate::format::vocab::*;
 use crate::format::walk::Walker;
 
 pub(super) const LETTER_FIELDS: &[&str] = &[
+    "form",
     "opening",
     "closing",
     "greeting",
@@ -21,6 +22,7 @@ pub(super) const LETTER_FIELDS: &[&str] = &[
 impl Cx {
     pub(super) fn letter(&mut self, node: &Node) -> Option<LetterOptions> {
         let o = self.object(node, LETTER_FIELDS)?;
+        let form = self.opt(&o, "form", |cx, n| cx.one_of(n, FORMS, form_from_code));
         let opening = self.opt(&o, "opening", |cx, n| {
             cx.one_of(n, OPENINGS, opening_from_text)
         });
@@ -67,14 +69,9 @@ impl Cx {
                 _ => None,
             })
         });
-        let clock = self.opt(&o, "clock", |cx, n| {
-            cx.one_of(n, CLOCKS, |s| match s {
-                "24h" => Some(Clock::H24),
-                "12h" => Some(Clock::H12),
-                _ => None,
-            })
-        });
+        let clock = self.opt(&o, "clock", |cx, n| cx.one_of(n, CLOCKS, clock_from_code));
         Some(LetterOptions {
+            form: form.unwrap_or_default(),
             opening,
             closing: closing.unwrap_or_else(|| opening.default_closing()),
             greeting,

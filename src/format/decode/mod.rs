@@ -112,4 +112,3 @@ pub(super) fn outside(inner: &Period, outer: &Period) -> bool {
     };
     starts_early || ends_late
 }
-

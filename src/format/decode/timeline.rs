@@ -17,6 +17,7 @@ pub(super) const EVENT_FIELDS: &[&str] = &[
     "date",
     "part",
     "approx",
+    "end",
     "local_offset",
     "actor",
     "kind",
@@ -75,6 +76,7 @@ impl Cx {
         let o = self.object(node, EVENT_FIELDS)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
         let time = self.time_fields(&o, zone);
+        let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
         let local_offset = self.opt(&o, "local_offset", |cx, n| cx.offset(n));
         let actor = match o.get("actor") {
             None => Some(0),
@@ -151,6 +153,14 @@ impl Cx {
             .unwrap_or_default();
         let eta = self.opt(&o, "eta", |cx, n| cx.time_point(n, zone));
         let time = time?;
+        if let (Some(e), Some(n)) = (end, o.get("end")) {
+            if ends_before(&Period {
+                start: time,
+                end: Some(e),
+            }) {
+                self.in_key("end", |cx| cx.error(n.pos, ProblemKind::EndBeforeStart));
+            }
+        }
         if let (Some(eta), Some(n)) = (eta, o.get("eta")) {
             if kind != EventKind::Eta {
                 self.in_key("eta", |cx| cx.warn(n.pos, ProblemKind::EtaOnOtherKind));
@@ -168,6 +178,7 @@ impl Cx {
         Some(Event {
             id,
             time,
+            end,
             local_offset,
             actor: actor?,
             kind,

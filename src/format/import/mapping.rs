@@ -479,6 +479,7 @@ pub fn report(
             Event {
                 id,
                 time: TimePoint::exact(local(u.time)),
+                end: None,
                 local_offset: None,
                 actor: 0,
                 kind,
@@ -527,8 +528,8 @@ pub fn report(
     Some(Report {
         id: String::new(),
         header: Header {
-            title: inc.name.clone(),
-            issued: local(issued_at).date_naive(),
+            title: Some(inc.name.clone()),
+            issued: Some(local(issued_at).date_naive()),
             kind,
             addressee: None,
             issuer: Issuer {
@@ -559,6 +560,7 @@ pub fn report(
             scope: Scope::default(),
             unaffected: Vec::new(),
             cause: None,
+            unaffected_note: None,
             actions: Vec::new(),
             measures: Vec::new(),
             data_loss: None,

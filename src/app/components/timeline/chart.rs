@@ -279,7 +279,7 @@ pub fn event_name(report: &Report, fmt: &Fmt, lang: Lang, event: usize) -> Strin
         .unwrap_or_default();
     format!(
         "{}{local} {actor} {} {}",
-        fmt.time_point(&e.time),
+        fmt.event_time(e),
         e.kind.label(lang),
         e.text
     )
@@ -295,6 +295,8 @@ fn marker(m: &Marker, actor: usize, st: &ChartState<'_>, overlay: bool) -> Html 
             Approx::About => Some("hk-timeline__marker--about"),
             Approx::After => Some("hk-timeline__marker--after"),
             Approx::Until => Some("hk-timeline__marker--until"),
+            Approx::Before => Some("hk-timeline__marker--before"),
+            Approx::AsOf => Some("hk-timeline__marker--as-of"),
         },
         m.span.is_some().then_some("hk-timeline__marker--span"),
         selected.then_some("is-selected"),
@@ -317,8 +319,8 @@ fn marker(m: &Marker, actor: usize, st: &ChartState<'_>, overlay: bool) -> Html 
                 f(b - 4.0),
                 f(y - 3.0)
             ),
-            // まで: bounded on the right, open to the left.
-            Approx::Until => format!(
+            // まで and 前: bounded on the right, open to the left.
+            Approx::Until | Approx::Before => format!(
                 "M{} {}H{}M{} {}l-4 3l4 3",
                 f(a),
                 f(y),
@@ -389,7 +391,7 @@ fn tooltip(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
         .actor(e.actor)
         .map(|a| a.name.as_str())
         .unwrap_or("");
-    let mut head = st.fmt.time_point(&e.time);
+    let mut head = st.fmt.event_time(e);
     if let Some(local) = e.local_offset.and_then(|o| st.fmt.local_time(&e.time, o)) {
         head.push_str(&local);
     }

@@ -122,7 +122,7 @@ fn row(report: &Report, fmt: &Fmt, lang: Lang, i: usize, props: &EventListProps)
     };
     let selected = props.selected == Some(i);
     let time = {
-        let t = fmt.time_of_day(&e.time);
+        let t = fmt.event_time_of_day(e);
         let t = if e.time.is_known() && t.is_empty() {
             tr(lang, "(終日)", "(all day)").to_string()
         } else if !e.time.is_known() {
