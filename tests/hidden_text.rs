@@ -100,7 +100,7 @@ fn statuspage_text_is_cleaned_the_same_way() {
         "{:?}",
         o.problems
     );
-    let title = &doc.reports[0].header.title;
+    let title = doc.reports[0].header.title.as_deref().unwrap_or_default();
     assert!(
         !title.chars().any(hokoku::model::safe::is_hidden_char),
         "{title:?}"
