@@ -1,0 +1,68 @@
+//! The 経緯 item: the timeline's events in time order, grouped by day.
+
+use chrono::NaiveDate;
+
+use super::*;
+
+/// 経緯: the timeline's events in time order, grouped by day. An event whose time is unknown
+/// stays after the event it follows in the file (its author put it there) and shows 時刻不明.
+pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
+    if report.timeline.is_empty() {
+        return Vec::new();
+    }
+    let lang = fmt.lang;
+    let mut keyed: Vec<(Option<i64>, usize, &Event)> = Vec::new();
+    let mut last: Option<i64> = None;
+    for (i, e) in report.timeline.iter().enumerate() {
+        if let Some(k) = e.time.sort_key() {
+            last = Some(k);
+        }
+        keyed.push((last, i, e));
+    }
+    keyed.sort_by_key(|(k, i, _)| (*k, *i));
+
+    let mut days: Vec<TimelineDay> = Vec::new();
+    let mut current: Option<Option<NaiveDate>> = None;
+    for (_, _, e) in keyed {
+        let day = fmt.day_of(&e.time);
+        // Unknown times join the day they are listed under.
+        let day = match (day, current) {
+            (None, Some(c)) => c,
+            (d, _) => d,
+        };
+        if current != Some(day) {
+            current = Some(day);
+            days.push(TimelineDay {
+                label: match day {
+                    Some(d) => fmt.date(d),
+                    None => pick(lang, "日時不明", "Date unknown"),
+                },
+                rows: Vec::new(),
+            });
+        }
+        let row = TimelineRow {
+            time: fmt.event_time_of_day(e),
+            local_time: e.local_offset.and_then(|o| fmt.local_time(&e.time, o)),
+            actor: report
+                .actor(e.actor)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
+            text: unindent(&e.text),
+            quote: e.quote.as_ref().map(|q| QuoteText {
+                source: q.source.clone(),
+                text: q.text.trim().to_string(),
+            }),
+        };
+        if let Some(d) = days.last_mut() {
+            d.rows.push(row);
+        }
+    }
+    vec![Block::Timeline(TimelineTable {
+        head: [
+            pick(lang, "時刻", "Time"),
+            pick(lang, "主体", "Party"),
+            pick(lang, "内容", "Event"),
+        ],
+        days,
+    })]
+}
