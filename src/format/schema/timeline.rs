@@ -1,0 +1,104 @@
+//! The timeline: events, their kinds and quoted notices.
+
+use serde::Serialize;
+
+use super::*;
+
+/// One event of the timeline. Its time is written inline: `at` (an instant) or `date` (+ `part`),
+/// with `approx`; neither (or `"at": null`) means the time is unknown (時刻不明): the event keeps
+/// its place in the order but has none on the time axis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Event {
+    /// Id for links. Default "e1", "e2"… by position. Unique in the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// When: `at`, `date`, `part`, `approx`.
+    #[serde(flatten)]
+    pub time: TimeFields,
+    /// When it ended, for an event that lasted (a maintenance 2時～6時, a day range): a time
+    /// point. Drawn as a span on the timeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<TimePoint>,
+    /// The other party's UTC offset (e.g. "-05:00" for a data center abroad), to show its local
+    /// time (現地時間) beside ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^([Zz]|[+-]\d{2}:\d{2})$"))
+    )]
+    pub local_offset: Option<String>,
+    /// Id of the actor (lane). Default: the first actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// What kind of event this is. Default "action".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventKind>,
+    /// What happened.
+    pub text: String,
+    /// A notice quoted word for word, e.g. from the data center: a string, or with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+    /// Id of the phase this event belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Ids of the services this event concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("type" = ["array", "null"])))]
+    pub services: Vec<String>,
+    /// For kind "eta": the recovery time announced (復旧見込み), not before the event itself.
+    /// null: announced without a time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<Option<TimePoint>>,
+}
+
+/// What kind of event this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum EventKind {
+    /// 発生 = the failure occurred.
+    #[serde(rename = "occurrence")]
+    Occurrence,
+    /// 検知 = it was detected.
+    #[serde(rename = "detection")]
+    Detection,
+    /// 対応 = something was done (default).
+    #[serde(rename = "action")]
+    Action,
+    /// 告知 = a notice or announcement.
+    #[serde(rename = "notice")]
+    Notice,
+    /// 復旧見込み = a recovery time was announced (give it in `eta`).
+    #[serde(rename = "eta")]
+    Eta,
+    /// 復旧 = service recovered.
+    #[serde(rename = "recovery")]
+    Recovery,
+    /// 報告 = a report was issued.
+    #[serde(rename = "report")]
+    Report,
+}
+
+/// A quoted notice.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Quote {
+    /// The quoted text.
+    Text(String),
+    /// The quoted text and who wrote it.
+    Sourced(QuoteDetails),
+}
+
+/// A quoted notice and its source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QuoteDetails {
+    /// Who is quoted, e.g. "データセンターからの通知".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The quoted text, word for word.
+    pub text: String,
+}
