@@ -88,7 +88,8 @@ impl Header {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ReportKind {
     First,
-    Interim(u32),
+    /// 第N報; `None` when the file does not say which (「続報」): a number is never guessed.
+    Interim(Option<u32>),
     #[default]
     Final,
     Recovery,

@@ -1557,13 +1557,14 @@ fn phase_labels_and_ids_are_generated() {
 
 #[test]
 fn report_kinds() {
+    // No number: 続報, never a guessed 第2報.
     let (_, o) = decode_with(|v| v["report"]["kind"] = json!("interim"));
-    assert_eq!(report(&o).header.kind, ReportKind::Interim(2));
+    assert_eq!(report(&o).header.kind, ReportKind::Interim(None));
     let (_, o) = decode_with(|v| {
         v["report"]["kind"] = json!("interim");
         v["report"]["number"] = json!(3);
     });
-    assert_eq!(report(&o).header.kind, ReportKind::Interim(3));
+    assert_eq!(report(&o).header.kind, ReportKind::Interim(Some(3)));
     let (_, o) = decode_with(|v| v["report"]["kind"] = json!("first"));
     assert_eq!(report(&o).header.kind, ReportKind::First);
     let (_, o) = decode_with(|v| v["report"]["kind"] = json!("recovery"));

@@ -309,14 +309,14 @@ fn unresolved_incident_is_ongoing_and_interim() {
         ]
     );
     assert_eq!(cells(r, "api00001"), [Some(Degraded), Some(Degraded)]);
-    assert_eq!(r.header.kind, ReportKind::Interim(2));
+    assert_eq!(r.header.kind, ReportKind::Interim(Some(2)));
     assert_eq!(r.header.issued, NaiveDate::from_ymd_opt(2026, 5, 20));
     assert!(Figures::of(r).ongoing);
 
     // With a single update it is the first report.
     let doc = clean(&fixture("summary.json"));
     let r = report(&doc, "kc8open00001");
-    assert_eq!(r.header.kind, ReportKind::Interim(2));
+    assert_eq!(r.header.kind, ReportKind::Interim(Some(2)));
     assert_eq!(bounds(r), vec![(t("2026-05-31T00:55:00Z"), None)]);
     let kinds: Vec<EventKind> = r.timeline.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, [EventKind::Detection, EventKind::Action]);
@@ -380,7 +380,7 @@ fn scheduled_maintenances_file_in_english_uses_utc_for_a_zone_with_daylight_savi
             .map(|s| s.starts_with("Maintenance in progress: ")),
         Some(true)
     );
-    assert_eq!(going.header.kind, ReportKind::Interim(2));
+    assert_eq!(going.header.kind, ReportKind::Interim(Some(2)));
 
     let done = report(&doc, "ns1done00001");
     // Begun at the in_progress update, ended at the completed one (not the planned window).
@@ -548,7 +548,7 @@ fn a_list_of_fifty_generated_incidents() {
         assert_eq!(
             r.header.kind,
             if open {
-                ReportKind::Interim(2)
+                ReportKind::Interim(Some(2))
             } else {
                 ReportKind::Final
             }

@@ -52,7 +52,8 @@ async fn the_sample_letter_has_every_part_in_order() {
             r#"class="hk-letter__issuer"><p>株式会社ハルカゼネット</p><p>サービス運用本部</p><p>本部長 三浦 恭介</p>"#,
             r#"class="hk-letter__subject">ハルカゼメール メール受信・Webメール停止障害のご報告とお詫び<span class="hk-letter__series">（最終報告）</span></h2>"#,
             r#"class="hk-letter__opening">拝啓　貴社ますますご盛栄のこととお慶び申し上げます。"#,
-            r#"class="hk-letter__para">このたび、2026年2月17日(火)9時40分頃より、"#,
+            // The summary gives the start, so the generated sentence does not repeat it.
+            r#"class="hk-letter__para">このたび、弊社のメール受信"#,
             r#"class="hk-letter__para hk-letter__para--last">このたびは多大なるご迷惑"#,
             r#"class="hk-letter__closing">敬具<"#,
             r#"class="hk-letter__record">記<"#,

@@ -146,7 +146,7 @@ fn rich_report_round_trips() {
     let r = &doc.reports[0];
     assert_eq!(r.incident.phases.len(), 3);
     assert_eq!(r.timeline.len(), 13);
-    assert_eq!(r.header.kind, ReportKind::Interim(3));
+    assert_eq!(r.header.kind, ReportKind::Interim(Some(3)));
     assert_eq!(r.letter.greeting, Some(None));
 
     // Defaults are written out.

@@ -185,11 +185,13 @@ fn load_file(file: web_sys::File, dispatch: &UseReducerDispatcher<AppState>) {
 fn kind_label(kind: ReportKind, lang: Lang) -> String {
     match (kind, lang) {
         (ReportKind::First, Lang::Ja) => "第1報".into(),
-        (ReportKind::Interim(n), Lang::Ja) => format!("第{n}報"),
+        (ReportKind::Interim(Some(n)), Lang::Ja) => format!("第{n}報"),
+        (ReportKind::Interim(None), Lang::Ja) => "続報".into(),
         (ReportKind::Final, Lang::Ja) => "最終報告".into(),
         (ReportKind::Recovery, Lang::Ja) => "復旧のご報告".into(),
         (ReportKind::First, Lang::En) => "First report".into(),
-        (ReportKind::Interim(n), Lang::En) => format!("Update {n}"),
+        (ReportKind::Interim(Some(n)), Lang::En) => format!("Update {n}"),
+        (ReportKind::Interim(None), Lang::En) => "Update".into(),
         (ReportKind::Final, Lang::En) => "Final report".into(),
         (ReportKind::Recovery, Lang::En) => "Recovery notice".into(),
     }

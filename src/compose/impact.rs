@@ -322,9 +322,19 @@ pub fn unaffected_sentence(report: &Report, lang: Lang) -> Option<String> {
         return None;
     }
     let list = join_names(&names, lang);
-    Some(match lang {
-        Lang::Ja => format!("なお、{list}は正常に稼働しておりました。"),
-        Lang::En => format!("{list} operated normally throughout."),
+    // While the incident is open, what kept working is said in the present.
+    let open = report.incident.period.end.is_none()
+        || report
+            .incident
+            .phases
+            .iter()
+            .any(|p| p.period.end.is_none());
+    Some(match (lang, open) {
+        (Lang::Ja, false) => format!("なお、{list}は正常に稼働しておりました。"),
+        (Lang::Ja, true) => format!("なお、{list}は正常に稼働しております。"),
+        (Lang::En, false) => format!("{list} operated normally throughout."),
+        (Lang::En, true) if names.len() == 1 => format!("{list} is operating normally."),
+        (Lang::En, true) => format!("{list} are operating normally."),
     })
 }
 

@@ -23,6 +23,8 @@ mod items;
 mod tests;
 #[cfg(test)]
 mod tests_items;
+#[cfg(test)]
+mod tests_wording;
 mod timeline;
 
 use chrono::NaiveDate;
@@ -31,10 +33,11 @@ use crate::compose::impact::{self, group_digits, Length};
 use crate::compose::timefmt::Fmt;
 use crate::model::safe;
 use crate::model::{
-    Action, Clock, Due, Event, Form, ImpactLevel, Lang, LetterItem, MeasureStatus, Report,
+    Action, Approx, Clock, Due, Event, Form, ImpactLevel, Lang, LetterItem, MeasureStatus, Report,
     ReportKind,
 };
 use body::{affected_names, default_body, default_closing_paragraph};
+pub use body::{body_of, closing_of, Facts};
 use contact::contact;
 use head::opening_and_body;
 pub use head::{series_marker, subject};

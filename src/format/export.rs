@@ -75,7 +75,7 @@ fn lang(l: model::Lang) -> raw::Lang {
 fn header(id: &str, h: &model::Header) -> raw::Header {
     let (kind, number) = match h.kind {
         ReportKind::First => (raw::ReportKind::First, None),
-        ReportKind::Interim(n) => (raw::ReportKind::Interim, Some(n)),
+        ReportKind::Interim(n) => (raw::ReportKind::Interim, n),
         ReportKind::Final => (raw::ReportKind::Final, None),
         ReportKind::Recovery => (raw::ReportKind::Recovery, None),
     };

@@ -21,20 +21,28 @@ pub fn series_marker(title: &str, kind: ReportKind, lang: Lang) -> Option<String
             "第1報".into(),
             title.contains("第1報") || title.contains("第一報"),
         ),
-        (Lang::Ja, ReportKind::Interim(n)) => {
+        (Lang::Ja, ReportKind::Interim(Some(n))) => {
             let m = format!("第{}報", n.max(1));
             let already = title.contains(&m);
             (m, already)
         }
+        (Lang::Ja, ReportKind::Interim(None)) => (
+            "続報".into(),
+            title.contains("続報") || title.contains("第") && title.contains("報"),
+        ),
         (Lang::Ja, ReportKind::Final) => ("最終報告".into(), title.contains("最終")),
         (Lang::Ja, ReportKind::Recovery) => ("復旧報告".into(), title.contains("復旧")),
         (Lang::En, kind) => {
             let lower = title.to_lowercase();
             match kind {
                 ReportKind::First => ("Report No. 1".into(), lower.contains("report no")),
-                ReportKind::Interim(n) => (
+                ReportKind::Interim(Some(n)) => (
                     format!("Report No. {}", n.max(1)),
                     lower.contains("report no"),
+                ),
+                ReportKind::Interim(None) => (
+                    "Update".into(),
+                    lower.contains("update") || lower.contains("report no"),
                 ),
                 ReportKind::Final => ("Final Report".into(), lower.contains("final report")),
                 ReportKind::Recovery => ("Recovery Notice".into(), lower.contains("recover")),

@@ -201,7 +201,19 @@ pub(super) fn services_blocks(report: &Report, lang: Lang) -> Vec<Block> {
         true => Vec::new(),
         false => vec![names.join(if lang == Lang::Ja { "、" } else { ", " })],
     };
-    field(pick(lang, "サービス", "Services"), services);
+    // Under the heading 対象サービス a label 「サービス」 says nothing more (and reads
+    // 「サービス サービス」 for a service of that name): the names stand alone unless other fields
+    // follow, which then need the label to tell them apart.
+    let alone = scope.customers.is_none()
+        && scope.exclusions.is_empty()
+        && scope.networks.is_empty()
+        && scope.users.is_none();
+    if alone && !services.is_empty() {
+        let mut blocks: Vec<Block> = services.into_iter().map(Block::Paragraph).collect();
+        blocks.extend(scope.notes.iter().map(|n| remark(n)));
+        return blocks;
+    }
+    field(pick(lang, "サービス名", "Services"), services);
     field(
         pick(lang, "対象のお客様", "Customers"),
         scope.customers.iter().cloned().collect(),

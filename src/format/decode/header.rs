@@ -55,7 +55,8 @@ impl Cx {
         let number = self.opt(&o, "number", |cx, n| cx.count(n, 1, 99));
         let kind = match kind {
             Some("first") => ReportKind::First,
-            Some("interim") => ReportKind::Interim(number.unwrap_or(2) as u32),
+            // Without `number` the report is 「続報」: which one it is, the file does not say.
+            Some("interim") => ReportKind::Interim(number.map(|n| n as u32)),
             Some("recovery") => ReportKind::Recovery,
             _ => ReportKind::Final,
         };

@@ -517,7 +517,8 @@ pub fn report(
     } else if updates.len() <= 1 {
         ReportKind::First
     } else {
-        ReportKind::Interim(updates.len().min(99) as u32)
+        // The updates the export holds are counted, so the number is the page's own.
+        ReportKind::Interim(Some(updates.len().min(99) as u32))
     };
     let url = [inc.shortlink.as_ref(), page.url.as_ref()]
         .into_iter()
