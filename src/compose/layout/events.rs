@@ -167,8 +167,8 @@ impl Prepared {
         for p in periods {
             for t in std::iter::once(&p.start).chain(p.end.as_ref()) {
                 if let Some(s) = spot(t) {
-                    // A phase's or the incident's ends are points: the time between them may
-                    // still be quiet (a night with nothing happening inside a long phase).
+                    // The incident's ends are points: the time between them may still be quiet.
+                    // (Phases are kept whole by the scale itself, see `Scale::compressed`.)
                     occupied.push((s.from, s.from));
                     occupied.push((s.to, s.to));
                 }
@@ -182,9 +182,12 @@ impl Prepared {
                     Some((lo, hi)) => (lo.min(a), hi.max(b)),
                 })
             });
+        // The phase made up for a report that names none spans the whole incident: it says
+        // nothing about where the work was, so it does not keep quiet days from being cut.
         let phases = incident
             .phases
             .iter()
+            .filter(|p| !p.implicit)
             .filter_map(|p| {
                 let start = spot(&p.period.start)?.from;
                 let end = match p.period.end.as_ref() {

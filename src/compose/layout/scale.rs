@@ -110,11 +110,14 @@ impl Scale {
         }
     }
 
-    /// `t0..t1` onto `x0..x1` with long quiet stretches (the time not covered by `occupied`)
-    /// cut to a fixed-width break, as `rules` decide. The stretches left between breaks
-    /// ("islands") share the width in proportion to their length, except that an island holding
-    /// part of a `phases` interval gets at least `rules.phase_width` and any other
-    /// `rules.island_width`: a 1-hour relapse two weeks after a 30-hour outage stays readable.
+    /// `t0..t1` onto `x0..x1` with long quiet stretches (the time covered neither by `occupied`
+    /// nor by a `phases` interval) cut to a fixed-width break, as `rules` decide: only the quiet
+    /// gaps between events are cut, never the inside of a phase. The stretches left between
+    /// breaks ("islands") are cut again at phase boundaries, and the pieces share the width in
+    /// proportion to their length, except that each phase gets at least `rules.phase_width`
+    /// (scaled down together when they do not all fit) and an island with no phase
+    /// `rules.island_width`: a 1-hour relapse two weeks after a 30-hour outage stays readable,
+    /// and so does a 1-hour phase next to a 24-hour one.
     pub fn compressed(
         t0: i64,
         t1: i64,
@@ -127,8 +130,10 @@ impl Scale {
         let t1 = t1.max(t0.saturating_add(1));
         let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
         let max_breaks = ((x1 - x0) * rules.max_width_share / rules.gap_width).floor() as usize;
-        let breaks = choose_breaks(t0, t1, occupied, rules, max_breaks);
-        if breaks.is_empty() {
+        // A phase is never cut: its quiet night is part of what the reader must see.
+        let busy: Vec<(i64, i64)> = occupied.iter().chain(phases).copied().collect();
+        let breaks = choose_breaks(t0, t1, &busy, rules, max_breaks);
+        if breaks.is_empty() && phases.len() < 2 {
             return Scale::linear(t0, t1, x0, x1);
         }
         // Islands: the active stretches around the cuts.
@@ -140,46 +145,31 @@ impl Scale {
         }
         islands.push((t, t1));
         let available = x1 - x0 - breaks.len() as f64 * rules.gap_width;
-        // Time outside every phase (a report published two days later) counts for less.
-        let weight: Vec<f64> = islands
+        let pieces: Vec<Vec<Piece>> = islands
             .iter()
-            .map(|&(a, b)| {
-                if phases.iter().any(|&(p0, p1)| p0 < b && p1 > a) {
-                    1.0
-                } else {
-                    rules.quiet_weight
-                }
-            })
+            .map(|&island| pieces_of(island, phases, rules))
             .collect();
-        let wanted: Vec<f64> = islands
-            .iter()
-            .map(|&(a, b)| {
-                // Enough that the phase part of the island gets `phase_width` (within reason).
-                let phase_part: i64 = phases
-                    .iter()
-                    .map(|&(p0, p1)| (p1.min(b) - p0.max(a)).max(0))
-                    .max()
-                    .unwrap_or(0);
-                if phase_part > 0 {
-                    let whole = (b - a).max(1) as f64;
-                    (rules.phase_width * whole / phase_part as f64).min(2.0 * rules.phase_width)
-                } else {
-                    rules.island_width
-                }
-            })
-            .collect();
-        let widths = share_width(&islands, &weight, &wanted, available);
-        let mut segments = Vec::with_capacity(islands.len() + breaks.len());
+        let flat: Vec<&Piece> = pieces.iter().flatten().collect();
+        let spans: Vec<(i64, i64)> = flat.iter().map(|p| p.span).collect();
+        let weight: Vec<f64> = flat.iter().map(|p| p.weight).collect();
+        let wanted: Vec<f64> = flat.iter().map(|p| p.wanted).collect();
+        let widths = share_width(&spans, &weight, &wanted, available);
+        let mut segments = Vec::with_capacity(flat.len() + breaks.len());
         let mut x = x0;
-        for (i, (&(a, b), w)) in islands.iter().zip(&widths).enumerate() {
-            segments.push(Segment {
-                t0: a,
-                t1: b.max(a + 1),
-                x0: x,
-                x1: x + w,
-                gap: false,
-            });
-            x += w;
+        let mut w = widths.iter();
+        for (i, island) in pieces.iter().enumerate() {
+            for piece in island {
+                let width = w.next().copied().unwrap_or(0.0);
+                let (a, b) = piece.span;
+                segments.push(Segment {
+                    t0: a,
+                    t1: b.max(a + 1),
+                    x0: x,
+                    x1: x + width,
+                    gap: false,
+                });
+                x += width;
+            }
             if let Some(br) = breaks.get(i) {
                 let (g0, g1) = br.cut;
                 segments.push(Segment {
@@ -237,7 +227,75 @@ impl Scale {
     }
 }
 
-/// Widths for islands: proportional to their length, but at least what each wants. When the
+/// A stretch of an island with one linear ratio: the island is cut at phase boundaries so that
+/// each phase can be given a readable width of its own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Piece {
+    span: (i64, i64),
+    /// How much a millisecond here counts against one elsewhere.
+    weight: f64,
+    /// Least width in px (before scaling down when the wishes do not fit).
+    wanted: f64,
+}
+
+/// An island cut at every phase boundary inside it. A piece inside a phase weighs fully and
+/// wants its share of `phase_width` (a phase split by another phase's boundary shares it out);
+/// time outside every phase (a report published two days later) counts for less, and an island
+/// with no phase at all still wants `island_width`.
+fn pieces_of(island: (i64, i64), phases: &[(i64, i64)], rules: &GapRules) -> Vec<Piece> {
+    let (a, b) = island;
+    let mut cuts: Vec<i64> = vec![a, b];
+    for &(p0, p1) in phases {
+        cuts.extend([p0, p1].into_iter().filter(|&t| t > a && t < b));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let any_phase = phases.iter().any(|&(p0, p1)| p0 < b && p1 > a);
+    let island_len = (b - a).max(1) as f64;
+    let mut pieces: Vec<Piece> = cuts
+        .windows(2)
+        .map(|w| {
+            let (s, e) = (w[0], w[1]);
+            let len = (e - s).max(1) as f64;
+            let share = phases
+                .iter()
+                .filter(|&&(p0, p1)| p0 < e && p1 > s)
+                .map(|&(p0, p1)| {
+                    let visible = (p1.min(b) - p0.max(a)).max(1) as f64;
+                    rules.phase_width * len / visible
+                })
+                .fold(None, |acc: Option<f64>, w| {
+                    Some(acc.map_or(w, |a| a.max(w)))
+                });
+            match share {
+                Some(wanted) => Piece {
+                    span: (s, e),
+                    weight: 1.0,
+                    wanted,
+                },
+                None => Piece {
+                    span: (s, e),
+                    weight: rules.quiet_weight,
+                    wanted: if any_phase {
+                        0.0
+                    } else {
+                        rules.island_width * len / island_len
+                    },
+                },
+            }
+        })
+        .collect();
+    if pieces.is_empty() {
+        pieces.push(Piece {
+            span: (a, b),
+            weight: rules.quiet_weight,
+            wanted: rules.island_width,
+        });
+    }
+    pieces
+}
+
+/// Widths for pieces: proportional to their weighted length, but at least what each wants. When the
 /// wishes alone would take most of the width they are scaled down, so long islands keep a share.
 fn share_width(islands: &[(i64, i64)], weight: &[f64], wanted: &[f64], available: f64) -> Vec<f64> {
     let total_wanted: f64 = wanted.iter().sum();

@@ -427,3 +427,70 @@ proptest! {
         for w in l.axis.days.windows(2) { prop_assert!(w[0].x < w[1].x); }
     }
 }
+
+/// A 24-hour phase between two short ones, with a quiet night inside it and a report three days
+/// later: the night is part of the phase and is not cut, and no phase becomes a sliver.
+fn long_phase_between_short_ones() -> Report {
+    let t = at(9, 0);
+    let h = Duration::hours;
+    let m = Duration::minutes;
+    let mut events = vec![];
+    for k in 0..6usize {
+        events.push(event(k % 3, Some(t + m(10 * k as i64))));
+    }
+    events.push(event(0, Some(t + h(1) + m(5))));
+    events.push(event(1, Some(t + h(2))));
+    events.push(event(0, Some(t + h(24))));
+    for k in 0..6usize {
+        events.push(event(k % 3, Some(t + h(25) + m(8 * k as i64))));
+    }
+    events.push(event(0, Some(t + Duration::days(4))));
+    let mut r = report(events);
+    r.incident.phases = vec![
+        phase("①", t, Some(t + h(1))),
+        phase("②", t + h(1), Some(t + h(25))),
+        phase("③", t + h(25), Some(t + h(26))),
+    ];
+    r
+}
+
+#[test]
+fn no_phase_is_a_sliver_and_no_break_falls_inside_a_phase() {
+    let r = long_phase_between_short_ones();
+    let p = Prepared::new(&r);
+    for width in [1200.0, 700.0, 390.0] {
+        let l = lay(
+            &r,
+            &ChartSpec {
+                width,
+                ..ChartSpec::default()
+            },
+        );
+        let plot = l.plot.1 - l.plot.0;
+        let least = (plot * 0.12).min(80.0);
+        for b in &l.bands {
+            let w = b.x1 - b.x0;
+            assert!(
+                w >= least,
+                "at {width}px phase {} is {w:.0}px wide (< {least:.0})",
+                b.label
+            );
+        }
+        let view = l.view.as_ref().unwrap();
+        for br in view.scale.breaks() {
+            for &(p0, p1) in &p.phases {
+                assert!(
+                    br.cut.1 <= p0 || br.cut.0 >= p1,
+                    "a break {:?} cuts into phase {:?}",
+                    br.cut,
+                    (p0, p1)
+                );
+            }
+        }
+        // The quiet days before the report are still cut.
+        assert!(
+            !view.scale.breaks().is_empty(),
+            "at {width}px nothing was compressed"
+        );
+    }
+}

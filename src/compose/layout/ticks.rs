@@ -68,7 +68,11 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
     let mut days = Vec::new();
     let mut times = Vec::new();
     let mut finest: Option<i64> = None;
-    for seg in view.scale.segments().iter().filter(|s| !s.gap) {
+    let segments = view.scale.segments();
+    for (i, seg) in segments.iter().enumerate().filter(|(_, s)| !s.gap) {
+        // An island is cut into pieces at phase boundaries; only its first piece (or the
+        // first one in view) names its day.
+        let starts_island = i == 0 || segments[i - 1].gap || seg.t0 < lo;
         let a = seg.t0.max(lo);
         let b = seg.t1.min(hi);
         if a > b {
@@ -101,7 +105,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
         // An island with no midnight in it (a relapse from 9 to 12 after a break, or the window
         // zoomed into one day) still says which day it is, at its left end.
         let first_x = days.get(before).map(|d| d.x).unwrap_or(f64::INFINITY);
-        if first_x - view.x(a) > day_label_px {
+        if starts_island && first_x - view.x(a) > day_label_px {
             if let Some(d) = local(a, fmt.zone) {
                 let label = fmt.axis_day(d.date_naive());
                 days.insert(
