@@ -114,11 +114,11 @@ async fn chart_has_lanes_bands_markers_and_a_break() {
     for label in ["①", "②", "③"] {
         assert!(chart.contains(label), "band {label}");
     }
-    // The quiet eleven days before the relapse are cut, with their length; so is the quiet
-    // day inside phase ②.
-    assert_eq!(count(chart, "hk-timeline__break\""), 2, "{chart}");
+    // The quiet eleven days before the relapse are cut, with their length; the quiet day
+    // inside phase ② is not (a phase is never cut, so its length reads true).
+    assert_eq!(count(chart, "hk-timeline__break\""), 1, "{chart}");
     assert!(chart.contains(">約11日間<"), "break label");
-    assert!(chart.contains(">約15時間<"), "break label");
+    assert!(!chart.contains(">約15時間<"), "no break inside phase ②");
     // Start and recovery marks.
     assert!(chart.contains("hk-timeline__mark--start"));
     assert!(chart.contains("hk-timeline__mark--recovery"));

@@ -318,6 +318,7 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         layout.axis = ticks::axis(view, fmt);
         layout.breaks = breaks(view, fmt);
         clear_break_labels(&mut layout.axis, &layout.breaks);
+        keep_axis_labels_in_frame(&mut layout.axis, layout.width);
         layout.bands = bands(report, view, fmt);
         layout.marks = marks(report, prepared, view);
         let (etas, rows, dropped) = eta_lines(report, prepared, filter, view, fmt, layout.eta_top);
@@ -418,6 +419,39 @@ fn clear_break_labels(axis: &mut Axis, breaks: &[BreakMark]) {
         let half = text::width(&t.label, ticks::AXIS_FONT) / 2.0 + 6.0;
         !spans.iter().any(|&(a, b)| t.x + half > a && t.x - half < b)
     });
+}
+
+/// Moves axis labels that would run past the chart's right edge back inside it (the last day of
+/// a short report starts near the edge); a moved day label that would then cover the one before
+/// it is dropped, its grid line stays.
+fn keep_axis_labels_in_frame(axis: &mut Axis, width: f64) {
+    let right = width - 2.0;
+    for t in &mut axis.times {
+        let half = text::width(&t.label, ticks::AXIS_FONT) / 2.0;
+        t.label_x = t.label_x.min(right - half);
+    }
+    let mut prev_end = f64::NEG_INFINITY;
+    axis.days.retain_mut(|d| {
+        let w = text::width(&d.label, ticks::AXIS_FONT);
+        let moved = d.label_x + w > right;
+        if moved {
+            d.label_x = right - w;
+        }
+        let keep = !moved || d.label_x >= prev_end + 6.0;
+        if keep {
+            prev_end = d.label_x + w;
+        }
+        keep
+    });
+}
+
+/// Break marks as plot x spans with the zigzags' width, for keeping labels off them.
+fn break_spans(view: &View) -> Vec<(f64, f64)> {
+    view.scale
+        .breaks()
+        .iter()
+        .map(|b| (view.x(b.cut.0) - 4.0, view.x(b.cut.1) + 4.0))
+        .collect()
 }
 
 fn bands(report: &Report, view: &View, fmt: &Fmt) -> Vec<Band> {
@@ -526,6 +560,7 @@ fn eta_lines(
     let mut rows: Vec<f64> = Vec::new();
     let mut lines = Vec::new();
     let mut dropped = 0;
+    let spans = break_spans(view);
     for &i in &prepared.order {
         let (Some(a), Some(target)) = (prepared.spots[i], prepared.etas[i]) else {
             continue;
@@ -554,7 +589,8 @@ fn eta_lines(
             short
         };
         let label_w = text::width(&short, LABEL_FONT) + 8.0;
-        let with_label = xe <= view.x1 && xe + label_w <= view.x1 + RIGHT;
+        let over_break = spans.iter().any(|&(a, b)| xe + label_w > a && xe < b);
+        let with_label = xe <= view.x1 && xe + label_w <= view.x1 + RIGHT && !over_break;
         let end = x1 + if with_label { label_w } else { 0.0 };
         let row = match rows.iter().position(|r| *r + 6.0 <= x0) {
             Some(r) => r,
@@ -630,6 +666,7 @@ fn place_events(
         sep *= 2.0;
     };
 
+    let spans = break_spans(view);
     for (lane_index, (lane, lane_groups)) in layout.lanes.iter().zip(&groups).enumerate() {
         let mid = lane.mid;
         let rows = [mid - 11.0, mid + 20.0];
@@ -666,6 +703,10 @@ fn place_events(
             let mut limit = (start + MAX_LABEL_PX).min(view.x1 + RIGHT - 2.0);
             if let Some(next2) = lane_groups.get(g + 2) {
                 limit = limit.min(next2[0].0 - 6.0);
+            }
+            // Never across a break's zigzags: the text would read as running through the cut.
+            if let Some(&(a, _)) = spans.iter().find(|&&(_, b)| b > start) {
+                limit = limit.min(a);
             }
             let label = row_end
                 .iter()

@@ -426,6 +426,63 @@ proptest! {
         for w in l.axis.times.windows(2) { prop_assert!(w[0].x < w[1].x); }
         for w in l.axis.days.windows(2) { prop_assert!(w[0].x < w[1].x); }
     }
+
+    #[test]
+    fn no_label_crosses_a_break_or_leaves_the_frame(r in arb_report(), s in arb_spec()) {
+        let p = Prepared::new(&r);
+        let l = chart(&r, &p, &fmt(), &spec_for(&r, &p, &s));
+        let zigzags: Vec<(f64, f64)> = l.breaks.iter().map(|b| (b.x0 - 3.0, b.x1 + 3.0)).collect();
+        let crosses = |a: f64, b: f64| zigzags.iter().any(|&(z0, z1)| b > z0 && a < z1);
+        for m in l.singles() {
+            if let Some(lb) = &m.label {
+                prop_assert!(!crosses(lb.x, lb.x + lb.width), "label {:?} over a break {:?}", lb, zigzags);
+            }
+        }
+        for e in &l.etas {
+            if let Some(text) = &e.label {
+                let w = super::text::width(text, super::chart::LABEL_FONT);
+                prop_assert!(!crosses(e.x1 + 7.0, e.x1 + 7.0 + w), "ETA label {text} over a break");
+            }
+        }
+        let font = super::ticks::AXIS_FONT;
+        for d in &l.axis.days {
+            prop_assert!(d.label_x >= 0.0 && d.label_x + super::text::width(&d.label, font) <= l.width, "{:?} width {}", d, l.width);
+        }
+        for t in &l.axis.times {
+            let half = super::text::width(&t.label, font) / 2.0;
+            prop_assert!(t.label_x - half >= 0.0 && t.label_x + half <= l.width, "{:?}", t);
+        }
+    }
+}
+
+#[test]
+fn a_short_reports_last_day_label_stays_inside_the_chart() {
+    // An evening and five minutes past midnight: the second day's tick is at the right edge.
+    let t = jst().with_ymd_and_hms(2016, 10, 11, 20, 0, 0).unwrap();
+    let r = report(vec![
+        event(0, Some(t)),
+        event(1, Some(t + Duration::hours(2))),
+        event(1, Some(t + Duration::minutes(245))),
+    ]);
+    for width in [1200.0, 390.0] {
+        let l = lay(
+            &r,
+            &ChartSpec {
+                width,
+                ..ChartSpec::default()
+            },
+        );
+        assert!(l.axis.days.iter().any(|d| d.label.starts_with("10/12")) || width < 400.0);
+        for d in &l.axis.days {
+            let right = d.label_x + super::text::width(&d.label, super::ticks::AXIS_FONT);
+            assert!(
+                right <= l.width,
+                "{} ends at {right} of {}",
+                d.label,
+                l.width
+            );
+        }
+    }
 }
 
 /// A 24-hour phase between two short ones, with a quiet night inside it and a report three days

@@ -42,7 +42,13 @@ pub struct Tick {
     pub label: String,
     /// An island's own day label: kept over a plain tick it collides with.
     pub strong: bool,
+    /// Where the label's text is drawn: a day label starts just right of its tick, a time label
+    /// is centred on it; `chart` moves labels that would leave the frame.
+    pub label_x: f64,
 }
+
+/// A day label starts this far right of its tick line.
+pub const DAY_LABEL_INSET: f64 = 3.0;
 
 /// The two rows of the axis.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -99,6 +105,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
                     t,
                     label,
                     strong: false,
+                    label_x: 0.0,
                 });
             }
         }
@@ -115,6 +122,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
                         t: a,
                         label,
                         strong: true,
+                        label_x: 0.0,
                     },
                 );
             }
@@ -132,6 +140,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
                         t,
                         label,
                         strong: false,
+                        label_x: 0.0,
                     });
                 }
             }
@@ -142,6 +151,12 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
     times.retain(inside);
     for t in days.iter_mut().chain(times.iter_mut()) {
         t.x = t.x.clamp(view.x0, view.x1);
+    }
+    for d in &mut days {
+        d.label_x = d.x + DAY_LABEL_INSET;
+    }
+    for t in &mut times {
+        t.label_x = t.x;
     }
     thin(&mut days, day_label_px);
     thin(&mut times, time_label_px);

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::compose::layout::chart::{
-    BreakMark, ChartLayout, Cluster, EtaLine, MarkKind, Marker, Symbol, AXIS_H,
+    BreakMark, ChartLayout, Cluster, EtaLine, MarkKind, Marker, Symbol, AXIS_H, CLUSTER_PX,
 };
 use crate::compose::layout::text;
 use crate::compose::timefmt::Fmt;
@@ -154,11 +154,11 @@ fn grid(layout: &ChartLayout) -> Html {
 
 fn axis(layout: &ChartLayout) -> Html {
     let days = layout.axis.days.iter().map(|t| {
-        html! { <text class="hk-timeline__day" x={f(t.x + 3.0)} y="14">{ t.label.clone() }</text> }
+        html! { <text class="hk-timeline__day" x={f(t.label_x)} y="14">{ t.label.clone() }</text> }
     });
     let times = layout.axis.times.iter().map(|t| {
         html! {
-            <text class="hk-timeline__time" x={f(t.x)} y={f(AXIS_H - 8.0)} text-anchor="middle">
+            <text class="hk-timeline__time" x={f(t.label_x)} y={f(AXIS_H - 8.0)} text-anchor="middle">
                 { t.label.clone() }
             </text>
         }
@@ -433,13 +433,6 @@ fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html
         holds(st.selected_event).then_some("is-selected"),
         holds(st.hovered).then_some("is-hovered"),
     );
-    let r = if n >= 100 {
-        10.5
-    } else if n >= 10 {
-        9.0
-    } else {
-        7.5
-    };
     let label = match st.lang {
         Lang::Ja => format!("{n}件の出来事(クリックで拡大)"),
         Lang::En => format!("{n} events (click to zoom in)"),
@@ -449,12 +442,21 @@ fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html
     } else {
         n.to_string()
     };
+    // Wide enough for the count; three digits stay within the cluster spacing.
+    const STACK: f64 = 2.5;
+    let digits = count.chars().count() as f64;
+    let w = (digits * 5.8 + 6.0).max(13.0).min(CLUSTER_PX - STACK);
+    let h = 13.0;
+    let (x, y) = (c.x - w / 2.0, c.y - h / 2.0);
     html! {
         <g key={format!("c{}", c.events.first().copied().unwrap_or(index))} class={class}
             data-cluster={index.to_string()} data-count={n.to_string()}
             data-actor={actor.to_string()}
             role="button" tabindex="-1" aria-label={label}>
-            <circle cx={f(c.x)} cy={f(c.y)} r={f(r)} />
+            // A stack of two cards, not a circle: a circled number reads as phase ①②③.
+            <rect class="hk-timeline__cluster-back" x={f(x + STACK)} y={f(y - STACK)}
+                width={f(w)} height={f(h)} rx="2" />
+            <rect class="hk-timeline__cluster-card" x={f(x)} y={f(y)} width={f(w)} height={f(h)} rx="2" />
             <text x={f(c.x)} y={f(c.y + 3.5)} text-anchor="middle">{ count }</text>
         </g>
     }
