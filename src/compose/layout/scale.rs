@@ -505,11 +505,13 @@ impl View {
         self.window(self.from - shift, self.to - shift)
     }
 
-    /// The range that shows `a..b` with a margin, `None` when that is everything.
+    /// The range that shows `a..b` with a margin, `None` when that is everything. The margin is
+    /// time (8 % of the span either side), not pixels: next to a break a few pixels would reach
+    /// days into the cut.
     pub fn focused(&self, a: i64, b: i64) -> Option<(i64, i64)> {
-        let (wa, wb) = (self.scale.x(a.min(b)), self.scale.x(a.max(b)));
-        let margin = ((wb - wa) * 0.08).max(2.0);
-        self.window(wa - margin, wb + margin)
+        let (a, b) = (a.min(b), a.max(b));
+        let margin = ((b - a) / 100 * 8).max(MINUTE);
+        self.window(self.scale.x(a - margin), self.scale.x(b + margin))
     }
 
     /// The range that keeps the zoom and puts time `t` in the middle.

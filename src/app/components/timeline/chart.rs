@@ -120,10 +120,18 @@ fn bands(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             selected.then_some("is-selected"),
             b.open_end.then_some("hk-timeline__band--open"),
         );
+        // The name holds the visible label word for word (voice control users say what they
+        // see), then the period in full when the label had to shorten it.
+        let zoom = tr(st.lang, "(この期間を拡大)", "(zoom to this phase)");
+        let name = if b.title.contains(b.label.as_str()) {
+            format!("{} {zoom}", b.title)
+        } else {
+            format!("{}: {} {zoom}", b.label, b.title)
+        };
         html! {
             <g class={class} data-phase={b.phase.to_string()} role="button" tabindex="0"
                 aria-pressed={if selected { "true" } else { "false" }}
-                aria-label={format!("{} {}", b.title, tr(st.lang, "(この期間を拡大)", "(zoom to this phase)"))}>
+                aria-label={name}>
                 <rect x={f(b.x0)} y={f(top)} width={f((b.x1 - b.x0).max(1.0))} height={f(height)} />
                 <text x={f(b.x0 + 4.0)} y={f(top + 15.0)}>{ b.label.clone() }</text>
             </g>
