@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod drafts;
 pub mod embed;
 pub mod host;
 pub mod shell;

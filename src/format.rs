@@ -7,6 +7,7 @@
 //! the [`schema`] types). [`read`] is the entry point that picks the decoder or the importer.
 
 pub mod decode;
+pub mod edit;
 pub mod export;
 pub mod import;
 pub mod json;

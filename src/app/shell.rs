@@ -8,6 +8,7 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::browser as web;
+use crate::app::components::editor::EditorView;
 use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
@@ -26,13 +27,15 @@ pub const SAMPLE_JSON: &str = include_str!("../../examples/sample.json");
 /// The views of one report, in switcher order. Each is added here when it is real.
 pub const REPORT_VIEWS: &[View] = &[View::Timeline, View::Table, View::Letter];
 
-/// The views a document offers: a history starts with its list of reports.
+/// The views a document offers: a history starts with its list of reports; the edit view
+/// comes last.
 pub fn views(state: &AppState) -> Vec<View> {
     let history = state.document.as_ref().is_some_and(|d| d.is_history);
     history
         .then_some(View::History)
         .into_iter()
         .chain(REPORT_VIEWS.iter().copied())
+        .chain([View::Edit])
         .collect()
 }
 
@@ -743,6 +746,11 @@ fn view_panel(
                 onselectphase={select_phase} />
         },
         View::Letter => html! { <LetterView {report} {lang} /> },
+        View::Edit => html! {
+            <EditorView editor={state.editor.clone()} document={state.document.clone()}
+                shown={state.shown.clone()} source={state.source.clone()} report={state.report}
+                selection={state.selection} range={state.range} {lang} dispatch={dispatch.clone()} />
+        },
         View::History => match &state.document {
             Some(document) => {
                 let dispatch = dispatch.clone();

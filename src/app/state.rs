@@ -13,6 +13,10 @@ use crate::format::problem::Problem;
 use crate::format::Outcome;
 use crate::model::{Document, Lang, Report};
 
+pub mod editing;
+
+pub use editing::{EditAction, Editor, Pane};
+
 /// The three views; each is its own component.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -22,10 +26,18 @@ pub enum View {
     Timeline,
     Table,
     Letter,
+    /// Writing the document: its text beside a preview of the other views.
+    Edit,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::History, View::Timeline, View::Table, View::Letter];
+    pub const ALL: [View; 5] = [
+        View::History,
+        View::Timeline,
+        View::Table,
+        View::Letter,
+        View::Edit,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -33,6 +45,7 @@ impl View {
             View::Timeline => "timeline",
             View::Table => "table",
             View::Letter => "letter",
+            View::Edit => "edit",
         }
     }
 
@@ -50,6 +63,8 @@ impl View {
             (View::Timeline, Lang::En) => "Timeline",
             (View::Table, Lang::En) => "Impact",
             (View::Letter, Lang::En) => "Letter",
+            (View::Edit, Lang::Ja) => "編集",
+            (View::Edit, Lang::En) => "Edit",
         }
     }
 }
@@ -115,6 +130,8 @@ pub struct AppState {
     pub range: Option<(i64, i64)>,
     /// `?lang=` wins over the document's language.
     pub lang_override: Option<Lang>,
+    /// The edit view's session, once it was opened.
+    pub editor: Option<Rc<Editor>>,
 }
 
 pub enum Action {
@@ -140,6 +157,7 @@ pub enum Action {
     Select(Selection),
     SetRange(Option<(i64, i64)>),
     DismissFailure,
+    Edit(EditAction),
 }
 
 impl AppState {
@@ -163,6 +181,22 @@ impl AppState {
             .map(Rc::new);
         self.selection = Selection::None;
         self.range = None;
+    }
+
+    /// Shows a document written in the edit view: the same report and selection stay when
+    /// they still exist, so the preview does not jump while the writer types.
+    pub fn replace_document(&mut self, doc: Rc<Document>, source: Rc<str>, warnings: Vec<Problem>) {
+        let index = if self.report < doc.reports.len() { self.report } else { 0 };
+        let keep = self.document.is_some() && index == self.report;
+        let (selection, range) = (self.selection, self.range);
+        self.document = Some(doc);
+        self.source = Some(source);
+        self.warnings = warnings.into();
+        self.show(index);
+        if keep {
+            self.selection = selection;
+            self.range = range;
+        }
     }
 
     /// Finds a report by its id (for `?report=`).
@@ -234,6 +268,7 @@ impl Reducible for AppState {
             Action::Select(selection) => next.selection = selection,
             Action::SetRange(range) => next.range = range,
             Action::DismissFailure => next.failure = None,
+            Action::Edit(action) => editing::reduce(&mut next, action),
         }
         Rc::new(next)
     }
