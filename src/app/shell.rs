@@ -437,7 +437,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main class="hk-main">
                 { view_panel(&state, lang, &dispatch, embed) }
-                if !state.warnings.is_empty() {
+                // The edit view lists the warnings with the errors, at their lines.
+                if !state.warnings.is_empty() && shown_view(&state) != View::Edit {
                     <ProblemsPanel problems={state.warnings.clone()} {lang}
                         title={AttrValue::from(tr(lang, "警告", "Warnings"))} />
                 }

@@ -31,8 +31,16 @@ use gutter::Gutter;
 use preview::Preview;
 use toolbar::Toolbar;
 
-/// The pause in typing after which the text is checked and the preview redrawn.
-pub const CHECK_AFTER_MS: i32 = 150;
+/// The pause in typing after which the text is checked and the preview redrawn: short for a
+/// usual report, so the preview follows the keys; longer for a large one, whose check and
+/// redraw cost more, so that fast typing does not queue one check per key.
+pub fn check_after_ms(text_len: usize) -> i32 {
+    if text_len < 60_000 {
+        40
+    } else {
+        150
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorViewProps {
@@ -189,7 +197,7 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
             completion.set(complete_at(&text, cursor, &ids).map(|c| (c, 0)));
             let area_ref = area_ref.clone();
             let dispatch = dispatch.clone();
-            Debounce::restart(&debounce, CHECK_AFTER_MS, move || {
+            Debounce::restart(&debounce, check_after_ms(text.len()), move || {
                 let Some(area) = area_ref.cast::<HtmlTextAreaElement>() else {
                     return;
                 };
@@ -335,7 +343,7 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
             <Toolbar editor={editor.clone()} area_ref={area_ref.clone()} {lang}
                 document={props.document.clone()} source={props.source.clone()} report={props.report}
                 dispatch={props.dispatch.clone()} {onnotice} {onprint} />
-            { for restored }
+            { restored.unwrap_or_default() }
             <p class="hk-editor__notice hk-chrome" role="status" data-testid="editor-notice">{ (*notice).clone() }</p>
             <div class="hk-editor__panes hk-chrome" role="group" aria-label={tr(lang, "表示する面", "Pane shown")}>
                 { pane_button(Pane::Text, tr(lang, "本文", "Text")) }
@@ -349,11 +357,11 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
                             gutter_ref={gutter_ref.clone()} ongoto={ongoto.clone()} />
                         <textarea id="hk-editor-text" class="hk-editor__text" ref={area_ref.clone()}
                             data-testid="editor-text" wrap="off" spellcheck="false" autocomplete="off"
-                            autocapitalize="off" aria-autocomplete="list" aria-controls="hk-completion"
+                            autocapitalize="off" aria-autocomplete="list" aria-controls={active.as_ref().map(|_| "hk-completion")}
                             aria-activedescendant={active} aria-describedby="hk-editor-summary"
                             {oninput} {onkeydown} {onblur} {onscroll} />
                     </div>
-                    { for listbox }
+                    { listbox.unwrap_or_default() }
                     <p id="hk-editor-summary" class="hk-editor__summary" aria-live="polite" data-testid="editor-summary">
                         { summary(lang, editor.errors(), editor.warnings()) }
                     </p>

@@ -285,7 +285,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <summary>{ tr(lang, "新規・テンプレート", "New from a template") }</summary>
                 <div class="hk-editor__menu-body">
                     { for templates }
-                    { for edit_shown }
+                    { edit_shown.unwrap_or_default() }
                     <label for="hk-editor-paste">{ tr(lang, "Statuspage の JSON を貼り付けて変換:", "Paste Statuspage JSON to convert:") }</label>
                     <textarea id="hk-editor-paste" class="hk-editor__paste" ref={paste_ref} data-testid="statuspage-paste" spellcheck="false" />
                     <button type="button" class="hk-button" data-testid="statuspage-convert" onclick={on_convert}>{ tr(lang, "変換して編集", "Convert and edit") }</button>
