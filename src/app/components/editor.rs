@@ -103,8 +103,8 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
     let area_ref = use_node_ref();
     let gutter_ref = use_node_ref();
     let debounce = use_mut_ref(Debounce::default);
-    let completion = use_state(|| None::<(Completion, usize)>);
-    let notice = use_state(String::new);
+    let completion = use_state_eq(|| None::<(Completion, usize)>);
+    let notice = use_state_eq(String::new);
     let print_pending = use_state(|| false);
 
     {
