@@ -182,7 +182,7 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
         let debounce = debounce.clone();
         let dispatch = props.dispatch.clone();
         let key = editor.key.clone();
-        let title = props.shown.as_ref().map(|r| r.header.title.clone());
+        let title = props.shown.as_ref().and_then(|r| r.header.title.clone());
         let completion = completion.clone();
         let notice = notice.clone();
         let ids = ids.clone();

@@ -160,7 +160,7 @@ mod tests {
         let e = s.editor.as_ref().expect("editor");
         assert!(e.preview.is_some() && !e.stale);
         assert_eq!(
-            s.shown_report().map(|r| r.header.title.as_str()),
+            s.shown_report().and_then(|r| r.header.title.as_deref()),
             Some("メール配送遅延のご報告")
         );
     }
@@ -183,7 +183,7 @@ mod tests {
         let e = s.editor.as_ref().unwrap();
         assert!(!e.stale);
         assert_eq!(
-            s.shown_report().map(|r| r.header.title.as_str()),
+            s.shown_report().and_then(|r| r.header.title.as_deref()),
             Some("メール遅延のご報告")
         );
     }
@@ -198,7 +198,7 @@ mod tests {
         assert!(s.failure.is_some());
         assert_eq!(&*s.editor.as_ref().unwrap().text, GOOD);
         assert_eq!(
-            s.shown_report().map(|r| r.header.title.as_str()),
+            s.shown_report().and_then(|r| r.header.title.as_deref()),
             Some("メール配送遅延のご報告")
         );
     }

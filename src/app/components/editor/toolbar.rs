@@ -121,7 +121,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let file_name = preview
         .as_ref()
         .and_then(|d| d.reports.get(props.report).or(d.reports.first()))
-        .map(|r| format!("{}-{}.json", r.header.issued, r.id))
+        .map(|r| match r.header.issued {
+            Some(day) => format!("{day}-{}.json", r.id),
+            None => format!("{}.json", r.id),
+        })
         .unwrap_or_else(|| "hokoku-draft.json".into());
     let on_download = {
         let area_ref = props.area_ref.clone();
