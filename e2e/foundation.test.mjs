@@ -84,7 +84,7 @@ test('the view switcher shows only real views and keeps the view in the URL', as
   for (let i = 0; i < count; i++) {
     const tab = tabs.nth(i);
     const id = await tab.getAttribute('data-testid');
-    assert.match(id ?? '', /^tab-(timeline|table|letter)$/, 'tab test id');
+    assert.match(id ?? '', /^tab-(timeline|table|letter|edit)$/, 'tab test id');
     const view = id.slice('tab-'.length);
     await tab.click();
     await page.waitForURL((url) => url.searchParams.get('view') === view);
