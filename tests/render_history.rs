@@ -20,6 +20,7 @@ async fn render(document: Document, lang: Lang) -> String {
         document: Rc::new(document),
         lang,
         onopen: Callback::noop(),
+        links: None,
     };
     let html = LocalServerRenderer::<History>::with_props(props)
         .hydratable(false)
@@ -183,4 +184,41 @@ async fn imported_statuspage_list_renders_as_history_and_keeps_text_as_text() {
     assert!(html.contains("Object storage upload errors"));
     assert!(html.contains("data-level=\"maintenance\""));
     assert!(html.contains("2026年5月20日(水)11時00分～継続中"), "{html}");
+}
+
+#[tokio::test]
+async fn with_links_each_title_is_a_link_to_its_page() {
+    let document = Rc::new(example());
+    let links: Vec<yew::AttrValue> = document
+        .reports
+        .iter()
+        .map(|r| format!("reports/{}.html", r.id).into())
+        .collect();
+    let props = HistoryProps {
+        document: document.clone(),
+        lang: Lang::Ja,
+        onopen: Callback::noop(),
+        links: Some(Rc::new(links)),
+    };
+    let html = LocalServerRenderer::<History>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    let n = document.reports.len();
+    assert_eq!(count(&html, r#"class="hk-history__open""#), n);
+    assert_eq!(
+        count(&html, r#"<a id="hk-history-item-"#),
+        n,
+        "every title is a link"
+    );
+    for (i, r) in document.reports.iter().enumerate() {
+        assert!(
+            html.contains(&format!(
+                r#"<a id="hk-history-item-{i}" data-testid="history-open" href="reports/{}.html""#,
+                r.id
+            )),
+            "{}",
+            r.id
+        );
+    }
 }

@@ -25,6 +25,10 @@ pub struct HistoryProps {
     pub lang: Lang,
     /// A report was chosen: its index in `document.reports`.
     pub onopen: Callback<usize>,
+    /// The page of each report, by index, when each has one (the static site): titles are then
+    /// links to them instead of buttons.
+    #[prop_or_default]
+    pub links: Option<Rc<Vec<AttrValue>>>,
 }
 
 fn fmt_for(report: &Report, lang: Lang) -> Fmt {
@@ -102,7 +106,7 @@ pub fn History(props: &HistoryProps) -> Html {
             <Filters document={props.document.clone()} entries={all.clone()} {lang} filter={(*filter).clone()}
                 onchange={Callback::from({ let filter = filter.clone(); move |f| filter.set(f) })} />
             { overview(doc, &shown, &fmt, lang) }
-            { list(doc, &shown, &fmt, lang, &props.onopen) }
+            { list(doc, &shown, &fmt, lang, &props.onopen, props.links.as_deref()) }
         </section>
     }
 }
@@ -202,7 +206,14 @@ fn Filters(props: &FiltersProps) -> Html {
 }
 
 /// The reports, grouped by year and month, newest first.
-fn list(doc: &Document, shown: &[&Entry], fmt: &Fmt, lang: Lang, onopen: &Callback<usize>) -> Html {
+fn list(
+    doc: &Document,
+    shown: &[&Entry],
+    fmt: &Fmt,
+    lang: Lang,
+    onopen: &Callback<usize>,
+    links: Option<&Vec<AttrValue>>,
+) -> Html {
     if shown.is_empty() {
         return html! {
             <p class="hk-history__empty" data-testid="history-empty">
@@ -221,7 +232,7 @@ fn list(doc: &Document, shown: &[&Entry], fmt: &Fmt, lang: Lang, onopen: &Callba
                 .entries
                 .iter()
                 .filter_map(|i| shown.get(*i))
-                .map(|e| item(doc, e, lang, onopen));
+                .map(|e| item(doc, e, lang, onopen, links));
             html! {
                 <section class="hk-history__month">
                     if let Some((y, m)) = month.month {
@@ -242,7 +253,13 @@ fn list(doc: &Document, shown: &[&Entry], fmt: &Fmt, lang: Lang, onopen: &Callba
 }
 
 /// One report's line: title (opens it), period and duration, worst impact, services, summary.
-fn item(doc: &Document, e: &Entry, lang: Lang, onopen: &Callback<usize>) -> Html {
+fn item(
+    doc: &Document,
+    e: &Entry,
+    lang: Lang,
+    onopen: &Callback<usize>,
+    links: Option<&Vec<AttrValue>>,
+) -> Html {
     let Some(report) = doc.reports.get(e.index) else {
         return Html::default();
     };
@@ -266,9 +283,15 @@ fn item(doc: &Document, e: &Entry, lang: Lang, onopen: &Callback<usize>) -> Html
             data-testid="history-item" data-report={e.index.to_string()} data-level={code}>
             <article aria-labelledby={title_id.clone()}>
                 <p class="hk-history__title">
-                    <button type="button" class="hk-history__open" id={title_id} data-testid="history-open" {onclick}>
-                        { report.header.title.clone() }
-                    </button>
+                    if let Some(href) = links.and_then(|l| l.get(e.index)) {
+                        <a class="hk-history__open" id={title_id} data-testid="history-open" href={href.clone()}>
+                            { report.header.title.clone() }
+                        </a>
+                    } else {
+                        <button type="button" class="hk-history__open" id={title_id} data-testid="history-open" {onclick}>
+                            { report.header.title.clone() }
+                        </button>
+                    }
                 </p>
                 <p class="hk-history__when">
                     <span class="hk-history__period">{ period }</span>
