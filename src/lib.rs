@@ -12,8 +12,15 @@
 //! - [`app`]: the Yew app in the browser. Uses all three.
 //!
 //! The first three import no yew and are tested natively with `cargo test`.
+//!
+//! With the `cli` feature (native only) two more: [`site`], the static site rendered on the
+//! server from the app's components, and [`cli`], the `hokoku` command line over all of it.
 
 pub mod app;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod compose;
 pub mod format;
 pub mod model;
+#[cfg(feature = "cli")]
+pub mod site;

@@ -185,7 +185,8 @@ fn load_file(file: web_sys::File, dispatch: &UseReducerDispatcher<AppState>) {
     });
 }
 
-fn kind_label(kind: ReportKind, lang: Lang) -> String {
+/// The report's place in its series, as the header shows it (also the static site's pages).
+pub fn kind_label(kind: ReportKind, lang: Lang) -> String {
     match (kind, lang) {
         (ReportKind::First, Lang::Ja) => "第1報".into(),
         (ReportKind::Interim(Some(n)), Lang::Ja) => format!("第{n}報"),
