@@ -3,6 +3,7 @@
 # poppler, then every test tier:
 #   1. cargo test                          native unit tests and SSR render tests
 #      cargo test --features schema --test schema_file   (when tests/schema_file.rs exists)
+#      cargo test --features cli --test cli…   the command line (tests/cli*.rs) and src/site
 #   2. trunk build --release --offline     the real build into dist/ (wasm-opt applied)
 #      node bench/check-size.mjs           the gzip size ratchet (bench/size-budget.json)
 #   3. node --test e2e/                    headless Chromium against dist/ served under a sub-path
@@ -52,6 +53,13 @@ if [ -f tests/schema_file.rs ]; then
   run schema-test "schema test" cargo test --features schema --test schema_file || true
   count_cargo "$LOGS/schema-test.log" "schema test"
 fi
+# The command line (feature `cli`): its integration tests, and the unit tests of the site it
+# builds (src/site), which only exist with the feature; `site::` keeps the other unit tests,
+# already run above, from being counted twice.
+run cli-test "cli test" cargo test --features cli --test cli --test cli_site --test cli_hostile || true
+count_cargo "$LOGS/cli-test.log" "cli test"
+run cli-unit "cli unit test" cargo test --features cli --lib site:: || true
+count_cargo "$LOGS/cli-unit.log" "cli unit test"
 
 # 2. Release build. 3. End to end, only with a fresh build.
 rm -rf dist
