@@ -300,11 +300,18 @@ pub fn calendar(doc: &Document, entries: &[&Entry]) -> BTreeMap<NaiveDate, DayMa
     days
 }
 
+/// Quiet stretches up to this many months are drawn month by month; a longer one is left out
+/// and marked, so a history from 0001 to 9999 (or with a typo year) costs its reports, not the
+/// calendar.
+pub const MAX_QUIET_RUN: i64 = 12;
+
 /// The figures of one month.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MonthStats {
     pub year: i32,
     pub month: u32,
+    /// Quiet months left out just before this one (a stretch longer than [`MAX_QUIET_RUN`]).
+    pub skipped_before: i64,
     /// Incidents that started in the month (maintenance not counted).
     pub incidents: usize,
     /// Planned maintenance that started in the month.
@@ -321,30 +328,31 @@ pub struct MonthStats {
     pub mttr_approx: bool,
 }
 
-/// Per-month figures from the first to the last month with a report, quiet months included, oldest
-/// first (the order a chart reads).
+fn month_number((y, m): (i32, u32)) -> i64 {
+    i64::from(y) * 12 + i64::from(m) - 1
+}
+
+fn month_of(n: i64) -> (i32, u32) {
+    (n.div_euclid(12) as i32, n.rem_euclid(12) as u32 + 1)
+}
+
+/// Per-month figures from the first to the last month with a report, oldest first (the order a
+/// chart reads). Quiet months are included up to [`MAX_QUIET_RUN`] in a row; longer quiet
+/// stretches are left out and counted in the next month's `skipped_before`.
 pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
-    let months: Vec<(i32, u32)> = entries.iter().filter_map(|e| e.month()).collect();
-    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let (mut y, mut m) = *first;
-    while (y, m) <= *last {
-        out.push(MonthStats {
-            year: y,
-            month: m,
-            ..MonthStats::default()
-        });
-        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    }
-    let mut recovery: Vec<(i64, usize, bool)> = vec![(0, 0, false); out.len()];
+    let mut busy: BTreeMap<i64, (MonthStats, (i64, usize, bool))> = BTreeMap::new();
     for e in entries {
         let Some(month) = e.month() else { continue };
-        let Some(slot) = out.iter().position(|s| (s.year, s.month) == month) else {
-            continue;
-        };
-        let stats = &mut out[slot];
+        let (stats, r) = busy.entry(month_number(month)).or_insert_with(|| {
+            (
+                MonthStats {
+                    year: month.0,
+                    month: month.1,
+                    ..MonthStats::default()
+                },
+                (0, 0, false),
+            )
+        });
         if e.maintenance {
             stats.maintenance += 1;
             continue;
@@ -366,17 +374,35 @@ pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
             stats.ongoing += 1;
         }
         if let Length::Known(span) = e.recovery {
-            let r = &mut recovery[slot];
             r.0 += span.minutes;
             r.1 += 1;
             r.2 |= span.approx;
         }
     }
-    for (stats, (total, n, approx)) in out.iter_mut().zip(recovery) {
-        if n > 0 {
-            stats.mttr_minutes = Some((total + n as i64 / 2) / n as i64);
+    let mut out = Vec::new();
+    let mut previous: Option<i64> = None;
+    for (n, (mut stats, (total, count, approx))) in busy {
+        if count > 0 {
+            stats.mttr_minutes = Some((total + count as i64 / 2) / count as i64);
             stats.mttr_approx = approx;
         }
+        if let Some(p) = previous {
+            let quiet = n - p - 1;
+            if quiet > MAX_QUIET_RUN {
+                stats.skipped_before = quiet;
+            } else {
+                out.extend((p + 1..n).map(|q| {
+                    let (year, month) = month_of(q);
+                    MonthStats {
+                        year,
+                        month,
+                        ..MonthStats::default()
+                    }
+                }));
+            }
+        }
+        previous = Some(n);
+        out.push(stats);
     }
     out
 }
@@ -527,6 +553,41 @@ mod tests {
         // The late-night start (深夜) belongs to the day written.
         assert!(days.contains_key(&day(2025, 11, 5)));
         assert!(days.contains_key(&day(2025, 11, 6)));
+    }
+
+    #[test]
+    fn long_quiet_stretches_are_left_out_of_the_months_and_counted() {
+        let report = |y: u32, m: u32| {
+            format!(
+                r#"{{"report":{{"title":"t","issued":"{y:04}-{m:02}-01","issuer":"i"}},"incident":{{"start":"{y:04}-{m:02}-01T10:00:00+09:00","end":"{y:04}-{m:02}-01T11:00:00+09:00"}}}}"#
+            )
+        };
+        let doc = |dates: &[(u32, u32)]| {
+            let reports: Vec<String> = dates.iter().map(|(y, m)| report(*y, *m)).collect();
+            let text = format!(r#"{{"version":1,"reports":[{}]}}"#, reports.join(","));
+            decode_str(&text).document.expect("decodes")
+        };
+        let d = doc(&[(2020, 1), (2020, 3), (2026, 5)]);
+        let all = entries(&d);
+        let list: Vec<&Entry> = all.iter().collect();
+        let months = monthly(&d, &list);
+        let shown: Vec<(i32, u32, i64)> = months
+            .iter()
+            .map(|m| (m.year, m.month, m.skipped_before))
+            .collect();
+        // The one quiet month between two reports is drawn; the six quiet years are not.
+        assert_eq!(
+            shown,
+            vec![(2020, 1, 0), (2020, 2, 0), (2020, 3, 0), (2026, 5, 73)]
+        );
+        // Year 1 to year 9999: two months, not 119,977.
+        let d = doc(&[(1, 5), (9999, 5)]);
+        let all = entries(&d);
+        let list: Vec<&Entry> = all.iter().collect();
+        let months = monthly(&d, &list);
+        assert_eq!(months.len(), 2);
+        assert_eq!(months[1].skipped_before, 9998 * 12 - 1);
+        assert_eq!(months.iter().map(|m| m.incidents).sum::<usize>(), 2);
     }
 
     #[test]

@@ -552,14 +552,36 @@ fn charts(months: &[MonthStats], fmt: &Fmt, lang: Lang) -> Html {
     if months.is_empty() {
         return Html::default();
     }
-    let width = months.len() as i32 * (BAR + BAR_GAP);
+    // A long quiet stretch left out of the months takes one slot, marked as a break.
+    let mut slots = 0;
+    let xs: Vec<i32> = months
+        .iter()
+        .map(|m| {
+            slots += 1 + i32::from(m.skipped_before > 0);
+            (slots - 1) * (BAR + BAR_GAP)
+        })
+        .collect();
+    let width = slots * (BAR + BAR_GAP);
     let height = CHART_H + 14;
     let charts = series(months, fmt, lang).into_iter().map(|s| {
         let max = history::scale_max(s.values.iter().map(|(_, v, _)| *v));
         let peak = s.values.iter().max_by_key(|(_, v, _)| *v).map(|(_, _, t)| t.clone()).unwrap_or_default();
-        let bars = s.values.iter().enumerate().map(|(i, (m, v, text))| {
+        let gaps = months.iter().zip(&xs).filter(|(m, _)| m.skipped_before > 0).map(|(m, x)| {
+            let tip = match lang {
+                Lang::Ja => format!("報告のない {} か月を省略", m.skipped_before),
+                Lang::En => format!("{} months without reports left out", m.skipped_before),
+            };
+            let x = x - (BAR + BAR_GAP) + BAR / 2;
+            html! {
+                <g class="hk-history__bar-gap" data-skipped={m.skipped_before.to_string()}>
+                    <title>{ tip }</title>
+                    <text class="hk-history__axis" x={x.to_string()} y={(CHART_H - 2).to_string()} text-anchor="middle">{ "≈" }</text>
+                </g>
+            }
+        });
+        let bars = s.values.iter().zip(&xs).map(|((m, v, text), x)| {
             let h = if *v > 0 { ((*v * CHART_H as i64) / max).max(2) as i32 } else { 0 };
-            let x = i as i32 * (BAR + BAR_GAP);
+            let x = *x;
             let tip = format!("{} {}{}", fmt.year_month(m.year, m.month), s.name, tr(lang, "：", ": ")) + text;
             html! {
                 <g class="hk-history__bar" data-month={format!("{}-{:02}", m.year, m.month)}>
@@ -588,6 +610,7 @@ fn charts(months: &[MonthStats], fmt: &Fmt, lang: Lang) -> Html {
                     preserveAspectRatio="xMinYMin meet">
                     <line class="hk-history__baseline" x1="0" y1={CHART_H.to_string()} x2={width.to_string()} y2={CHART_H.to_string()} />
                     { for bars }
+                    { for gaps }
                     <text class="hk-history__axis" x="0" y={(height - 2).to_string()}>{ first }</text>
                     <text class="hk-history__axis" x={width.to_string()} y={(height - 2).to_string()} text-anchor="end">{ last }</text>
                 </svg>

@@ -22,8 +22,11 @@ const TIME_STEPS: [i64; 11] = [
     12 * HOUR,
 ];
 
-/// Candidate spacings for day ticks, in days.
-const DAY_STEPS: [i64; 9] = [1, 2, 7, 14, 28, 56, 91, 182, 364];
+/// Candidate spacings for day ticks, in days: up to centuries, so an axis from year 1 to 9999
+/// (a typo year) costs a few ticks, not one per year.
+const DAY_STEPS: [i64; 18] = [
+    1, 2, 7, 14, 28, 56, 91, 182, 364, 728, 1820, 3640, 7280, 18200, 36400, 72800, 182000, 364000,
+];
 
 pub const AXIS_FONT: f64 = 11.0;
 /// A day whose axis label is as wide as any (two-digit month and day).
@@ -260,6 +263,18 @@ mod tests {
         let a = axis(&View::fit(s, 0.0, 1000.0), &fmt());
         assert!(a.days.len() <= 20 && !a.days.is_empty());
         assert!(a.times.is_empty());
+    }
+
+    #[test]
+    fn ten_thousand_years_get_few_ticks() {
+        let s = Scale::linear(ms(1, 1, 1, 0, 0), ms(9999, 12, 31, 0, 0), 0.0, 1000.0);
+        let a = axis(&View::fit(s, 0.0, 1000.0), &fmt());
+        assert!(!a.days.is_empty() && a.days.len() <= 20, "{}", a.days.len());
+        // Ticks are chosen centuries apart, not a year apart and thinned afterwards.
+        assert!(a.step >= 364 * 100 * DAY, "{}", a.step / DAY);
+        let s = Scale::linear(ms(206, 5, 11, 0, 0), ms(2026, 5, 11, 0, 0), 0.0, 1000.0);
+        let a = axis(&View::fit(s, 0.0, 1000.0), &fmt());
+        assert!(!a.days.is_empty() && a.days.len() <= 20, "{}", a.days.len());
     }
 
     #[test]
