@@ -95,6 +95,19 @@ export const HOSTILE = [
     bytes: () => utf8(historyOfYears([2020, 2021, 2022, 2023, 2024, 2025, 206, 2026])),
   },
   {
+    name: 'typo-year-event.json',
+    about: 'one report whose timeline has an event in 0206 (for 2026)',
+    bytes: () => {
+      const doc = base();
+      doc.timeline = [
+        { at: '2026-05-11T14:20:00+09:00', kind: 'occurrence', text: '発生' },
+        { at: '0206-05-11T14:40:00+09:00', kind: 'action', text: '対応' },
+        { at: '2026-05-11T15:05:00+09:00', kind: 'recovery', text: '復旧' },
+      ];
+      return utf8(doc);
+    },
+  },
+  {
     name: 'title-19mb.json',
     about: `a ${TITLE_MB} MB title`,
     bytes: () => utf8(base('長い件名'.repeat((TITLE_MB * 1_000_000) / 12))),

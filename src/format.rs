@@ -8,6 +8,7 @@
 
 pub mod decode;
 pub mod edit;
+pub mod encoding;
 pub mod export;
 pub mod import;
 pub mod json;
@@ -19,4 +20,4 @@ pub mod vocab;
 pub mod walk;
 
 pub use outcome::Outcome;
-pub use read::{decode_bytes, decode_str, MAX_BYTES};
+pub use read::{decode_bytes, decode_bytes_with, decode_str, MAX_BYTES};

@@ -9,6 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, File, ProgressEvent, UrlSearchParams, XmlHttpRequest};
 
+use crate::format::encoding::Legacy;
 use crate::format::problem::{Problem, ProblemKind};
 use crate::format::MAX_BYTES;
 
@@ -207,6 +208,17 @@ pub fn read_file(file: File, on_done: impl FnOnce(Fetched) + 'static) {
             ))),
         }
     });
+}
+
+/// Text of a file in a legacy Japanese encoding, by the browser's own `TextDecoder` (its tables
+/// are already in the browser, so none are shipped in the wasm). Fatal: a byte that does not fit
+/// the encoding refuses the file rather than becoming U+FFFD.
+pub fn decode_legacy(legacy: Legacy, bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder =
+        web_sys::TextDecoder::new_with_label_and_options(legacy.label(), &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 /// Offers `text` as a file download named `name`.

@@ -16,7 +16,7 @@ use crate::app::components::problems::ProblemsPanel;
 use crate::app::components::timeline::Timeline;
 use crate::app::state::{Action, AppState, Selection, View};
 use crate::format::problem::{Problem, ProblemKind};
-use crate::format::{decode_bytes, decode_str};
+use crate::format::{decode_bytes_with, decode_str};
 use crate::model::i18n::tr;
 use crate::model::safe;
 use crate::model::{Lang, Report, ReportKind};
@@ -168,7 +168,7 @@ fn fetched_action(source: Rc<str>, fetched: web::Fetched) -> Action {
     match fetched {
         web::Fetched::Bytes(bytes) => Action::Decoded {
             source,
-            outcome: decode_bytes(&bytes),
+            outcome: decode_bytes_with(&bytes, web::decode_legacy),
         },
         web::Fetched::Failed(problem) => Action::Failed { source, problem },
     }

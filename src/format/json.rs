@@ -60,6 +60,8 @@ impl Node {
 pub enum SyntaxKind {
     Empty,
     Utf16,
+    /// A byte that is not UTF-8 (the first one), in a file of no encoding recognised.
+    InvalidUtf8(u8),
     UnexpectedEnd,
     UnexpectedChar(char),
     ExpectedValue,
@@ -106,8 +108,14 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, SyntaxError> {
             pos: start,
         });
     }
-    let text = String::from_utf8_lossy(bytes);
-    parse_str(&text)
+    // Never U+FFFD in place of what the author wrote: the first bad byte is an error, where it is.
+    if let Some((pos, byte)) = crate::format::encoding::first_invalid(bytes) {
+        return Err(SyntaxError {
+            kind: SyntaxKind::InvalidUtf8(byte),
+            pos,
+        });
+    }
+    parse_str(std::str::from_utf8(bytes).unwrap_or_default())
 }
 
 fn looks_utf16(bytes: &[u8]) -> bool {

@@ -35,6 +35,10 @@ pub enum ProblemKind {
     // Reading the text.
     Syntax(SyntaxKind),
     Bom,
+    /// The file is in a legacy Japanese encoding and could not be converted here.
+    LegacyEncoding(&'static str),
+    /// The file was in a legacy Japanese encoding and was converted (by the browser).
+    ConvertedEncoding(&'static str),
     // Shape and types.
     WrongType {
         expected: &'static str,
@@ -208,6 +212,8 @@ impl ProblemKind {
             ReadFailed => "read-failed",
             Syntax(_) => "syntax",
             Bom => "bom",
+            LegacyEncoding(_) => "legacy-encoding",
+            ConvertedEncoding(_) => "converted-encoding",
             WrongType { .. } => "wrong-type",
             Missing => "missing",
             EmptyText => "empty-text",
@@ -276,6 +282,8 @@ impl Problem {
                 TooLarge { bytes, limit } => format!("ファイルが大きすぎます ({} MB、上限 {} MB)。報告を分割してください。", bytes / 1_000_000, limit / 1_000_000),
                 ReadFailed => "ファイルを読み取れませんでした。もう一度選択してください。".into(),
                 Syntax(k) => format!("JSON の構文エラー: {}。", syntax_ja(k)),
+                LegacyEncoding(e) => format!("このファイルは {e} で保存されています (UTF-8 ではありません)。UTF-8 で保存し直してください。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」に、Excel なら「CSV UTF-8」ではなくテキストエディターで UTF-8 を選んで保存します。"),
+                ConvertedEncoding(e) => format!("このファイルは {e} で保存されていたため、UTF-8 に変換して読み込みました。文字化けがないか確認し、UTF-8 で保存し直すことをおすすめします (メモ帳なら「名前を付けて保存」で文字コード「UTF-8」)。"),
                 Bom => "先頭に BOM (U+FEFF) があります。無視して読み込みましたが、BOM なしの UTF-8 で保存することをおすすめします。".into(),
                 WrongType { expected, found } => format!("{}ではなく{}が必要です。", type_ja(found), type_ja(expected)),
                 Missing => "必須の項目がありません。追加してください。".into(),
@@ -320,6 +328,8 @@ impl Problem {
                 TooLarge { bytes, limit } => format!("The file is too large ({} MB, the limit is {} MB). Split the report.", bytes / 1_000_000, limit / 1_000_000),
                 ReadFailed => "The file could not be read. Choose it again.".into(),
                 Syntax(k) => format!("JSON syntax error: {}.", syntax_en(k)),
+                LegacyEncoding(e) => format!("This file is saved as {e}, not UTF-8. Save it again as UTF-8: in Notepad, Save As with Encoding \"UTF-8\"; in other editors, choose UTF-8 as the encoding."),
+                ConvertedEncoding(e) => format!("This file was saved as {e}; it was converted to UTF-8 to be read. Check the text, and save the file as UTF-8 (in Notepad, Save As with Encoding \"UTF-8\")."),
                 Bom => "The file starts with a byte order mark (U+FEFF). It was ignored; saving as UTF-8 without BOM is recommended.".into(),
                 WrongType { expected, found } => format!("Expected {expected}, found {found}."),
                 Missing => "This required field is missing. Add it.".into(),
@@ -364,6 +374,7 @@ fn syntax_ja(k: &SyntaxKind) -> String {
     match k {
         SyntaxKind::Empty => "ファイルが空です".into(),
         SyntaxKind::Utf16 => "UTF-16 で保存されています。UTF-8 で保存し直してください".into(),
+        SyntaxKind::InvalidUtf8(b) => format!("UTF-8 として読めないバイト (0x{b:02X}) があります。ファイルが壊れているか、別の文字コードで保存されています。UTF-8 で保存し直してください"),
         SyntaxKind::UnexpectedEnd => "途中で終わっています (括弧や引用符の閉じ忘れ)".into(),
         SyntaxKind::UnexpectedChar(c) => format!("ここに「{}」は置けません", c.escape_debug()),
         SyntaxKind::ExpectedValue => "値がありません".into(),
@@ -385,6 +396,7 @@ fn syntax_en(k: &SyntaxKind) -> String {
     match k {
         SyntaxKind::Empty => "the file is empty".into(),
         SyntaxKind::Utf16 => "the file is UTF-16; save it as UTF-8".into(),
+        SyntaxKind::InvalidUtf8(b) => format!("a byte that is not UTF-8 (0x{b:02X}): the file is damaged or in another encoding; save it as UTF-8"),
         SyntaxKind::UnexpectedEnd => "unexpected end (a bracket or quote is not closed)".into(),
         SyntaxKind::UnexpectedChar(c) => format!("unexpected character '{}'", c.escape_debug()),
         SyntaxKind::ExpectedValue => "a value is missing".into(),

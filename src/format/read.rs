@@ -2,6 +2,7 @@
 //! [`Outcome`]. It parses the JSON once, then hands the tree to the hokoku decoder or, when the
 //! file is a Statuspage export, to the importer.
 
+use crate::format::encoding::{self, Legacy};
 use crate::format::json::{self, Pos};
 use crate::format::outcome::Outcome;
 use crate::format::problem::{Problem, ProblemKind};
@@ -11,8 +12,20 @@ use crate::model::Lang;
 /// Files larger than this are refused before parsing: a browser tab should not freeze.
 pub const MAX_BYTES: u64 = 20_000_000;
 
-/// Reads bytes as the browser got them from a file or a download.
+/// Reads bytes as the browser got them from a file or a download. A file in a legacy Japanese
+/// encoding is refused with a message naming it (nothing here can convert it; the browser can,
+/// see [`decode_bytes_with`]).
 pub fn decode_bytes(bytes: &[u8]) -> Outcome {
+    decode_bytes_with(bytes, |_, _| None)
+}
+
+/// [`decode_bytes`], with a way to turn Shift_JIS or EUC-JP into text (the browser's
+/// `TextDecoder`, which already has the tables: none are shipped in the wasm). A converted file
+/// is read with a warning naming its encoding; `None` from `convert` refuses it.
+pub fn decode_bytes_with(
+    bytes: &[u8],
+    convert: impl FnOnce(Legacy, &[u8]) -> Option<String>,
+) -> Outcome {
     if bytes.len() as u64 > MAX_BYTES {
         return failed(
             ProblemKind::TooLarge {
@@ -21,6 +34,20 @@ pub fn decode_bytes(bytes: &[u8]) -> Outcome {
             },
             None,
         );
+    }
+    if std::str::from_utf8(bytes).is_err() {
+        if let Some(legacy) = encoding::sniff(bytes) {
+            let Some(text) = convert(legacy, bytes) else {
+                return failed(ProblemKind::LegacyEncoding(legacy.name()), None);
+            };
+            let mut outcome = decode_str(&text);
+            outcome.problems.push(Problem::warning(
+                "",
+                None,
+                ProblemKind::ConvertedEncoding(legacy.name()),
+            ));
+            return Outcome::new(outcome.document, outcome.problems);
+        }
     }
     match json::parse_bytes(bytes) {
         Ok(parsed) => read_parsed(parsed),
