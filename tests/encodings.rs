@@ -64,7 +64,7 @@ fn a_converted_file_is_read_with_a_warning_naming_its_encoding() {
     });
     assert_eq!(asked, Some((Legacy::ShiftJis, bytes.len())));
     let doc = outcome.document.expect("read after conversion");
-    assert_eq!(doc.reports[0].header.title, "メール");
+    assert_eq!(doc.reports[0].header.title.as_deref(), Some("メール"));
     let codes: Vec<&str> = outcome.problems.iter().map(|p| p.code()).collect();
     assert_eq!(codes, vec!["converted-encoding"]);
     assert!(outcome.problems[0].message(Lang::Ja).contains("Shift_JIS"));
