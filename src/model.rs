@@ -285,10 +285,22 @@ pub struct Period {
 }
 
 impl Period {
+    /// The end is the very instant of the start: records migrated from another tool often have
+    /// it, meaning the end was never written down. Read as "end not stated", never as 0 minutes.
+    pub fn ends_at_start(&self) -> bool {
+        matches!(
+            (self.start.when, self.end.map(|e| e.when)),
+            (When::Instant(a), Some(When::Instant(b))) if a == b
+        )
+    }
+
     /// Length in minutes when both ends are on the axis. `None` when either end is only an
     /// observation (`as_of`): 「19時現在」 says how things stood, not when they stopped.
     pub fn duration_minutes(&self) -> Option<i64> {
         if self.start.approx == Approx::AsOf || self.end?.approx == Approx::AsOf {
+            return None;
+        }
+        if self.ends_at_start() {
             return None;
         }
         let start = self.start.earliest()?;

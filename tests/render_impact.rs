@@ -314,7 +314,8 @@ async fn report_without_phases_has_one_implicit_phase_with_no_levels() {
     assert!(!html.contains("hk-impact__unaffected"));
     assert_eq!(
         text_of(&html, "data-fact=\"outage\""),
-        "サービス停止時間（いずれかのサービスが停止していた時間）なし"
+        // No level at all: the outage time is not stated, never 「なし」.
+        "サービス停止時間（いずれかのサービスが停止していた時間）記載なし"
     );
     assert_eq!(
         text_of(&html, "data-fact=\"zone\""),
@@ -352,7 +353,8 @@ async fn phase_without_impact_data_shows_dashes_not_a_made_up_level() {
     assert!(b.ends_with("B○正常○正常"), "{b}");
     assert_eq!(
         text_of(&html, "data-fact=\"outage\""),
-        "サービス停止時間（いずれかのサービスが停止していた時間）1時間"
+        // The figure is from some phases only, and says how many it leaves out.
+        "サービス停止時間（いずれかのサービスが停止していた時間）1時間（影響の記載がないフェーズ1件を除く）"
     );
 }
 

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::compose::impact::{outage_length, union_length, Length};
 use crate::compose::timefmt::Fmt;
-use crate::model::{Document, ImpactLevel, Report};
+use crate::model::{Document, ImpactLevel, Lang, Report};
 
 /// The longest stretch of days one report marks on the calendar; a report left open for months
 /// would otherwise paint the whole strip.
@@ -326,6 +326,59 @@ pub struct MonthStats {
     /// between them not counted).
     pub mttr_minutes: Option<i64>,
     pub mttr_approx: bool,
+    /// Incidents whose outage time the report does not state (no impact levels, or an end not
+    /// written down): left out of `outage_minutes`, never counted as zero.
+    pub outage_not_stated: usize,
+    /// Ended incidents whose time to recovery is not stated: left out of the mean.
+    pub mttr_not_stated: usize,
+}
+
+impl MonthStats {
+    /// The month's outage time in words: 「記載なし」 when no incident of the month states it,
+    /// else the sum with how many it leaves out and how many are still going on.
+    pub fn outage_text(&self, fmt: &Fmt) -> String {
+        let lang = fmt.lang;
+        let stated = self.incidents - self.outage_not_stated.min(self.incidents);
+        let mut text = if self.incidents > 0 && stated == 0 {
+            crate::model::i18n::tr(lang, "記載なし", "not stated").to_string()
+        } else {
+            let mut t = fmt.duration(self.outage_minutes, self.outage_approx);
+            t.push_str(&left_out_reports(self.outage_not_stated, lang));
+            t
+        };
+        if self.ongoing > 0 {
+            text.push_str(&match lang {
+                Lang::Ja => format!("（継続中{}件）", self.ongoing),
+                Lang::En => format!(" ({} ongoing)", self.ongoing),
+            });
+        }
+        text
+    }
+
+    /// The mean time to recovery in words: 「記載なし」 when no ended incident states it, 「—」
+    /// when the month has no ended incident, else the mean with how many it leaves out.
+    pub fn mttr_text(&self, fmt: &Fmt) -> String {
+        match self.mttr_minutes {
+            Some(min) => {
+                fmt.duration(min, self.mttr_approx)
+                    + &left_out_reports(self.mttr_not_stated, fmt.lang)
+            }
+            None if self.mttr_not_stated > 0 => {
+                crate::model::i18n::tr(fmt.lang, "記載なし", "not stated").to_string()
+            }
+            None => "—".to_string(),
+        }
+    }
+}
+
+/// 「（記載なし2件を除く）」: said after a figure built from some reports only.
+pub fn left_out_reports(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("（記載なし{n}件を除く）"),
+        (1, Lang::En) => " (leaving out 1 report that does not state it)".to_string(),
+        (n, Lang::En) => format!(" (leaving out {n} reports that do not state it)"),
+    }
 }
 
 fn month_number((y, m): (i32, u32)) -> i64 {
@@ -362,21 +415,30 @@ pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
             continue;
         };
         let outage = outage_length(report);
+        let levels_given = report.incident.phases.iter().any(|p| !p.impact.is_empty());
+        let ongoing = e.length.is_ongoing() || outage.is_some_and(|l| l.is_ongoing());
         match outage {
             Some(Length::Known(span)) => {
                 stats.outage_minutes += span.minutes;
                 stats.outage_approx |= span.approx;
             }
-            Some(Length::Unknown) => stats.outage_approx = true,
+            Some(Length::Unknown) => stats.outage_not_stated += 1,
+            // Levels given and none an outage: truly no outage time.
+            None if levels_given => {}
+            None if !ongoing => stats.outage_not_stated += 1,
             Some(Length::Ongoing) | None => {}
         }
-        if e.length.is_ongoing() || outage.is_some_and(|l| l.is_ongoing()) {
+        if ongoing {
             stats.ongoing += 1;
         }
-        if let Length::Known(span) = e.recovery {
-            r.0 += span.minutes;
-            r.1 += 1;
-            r.2 |= span.approx;
+        match e.recovery {
+            Length::Known(span) => {
+                r.0 += span.minutes;
+                r.1 += 1;
+                r.2 |= span.approx;
+            }
+            Length::Unknown => stats.mttr_not_stated += 1,
+            Length::Ongoing => {}
         }
     }
     let mut out = Vec::new();

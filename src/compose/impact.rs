@@ -49,7 +49,7 @@ impl Length {
         match self {
             Length::Known(span) => fmt.duration(span.minutes, span.approx),
             Length::Ongoing => tr_owned(fmt.lang, "継続中", "ongoing"),
-            Length::Unknown => tr_owned(fmt.lang, "不明", "unknown"),
+            Length::Unknown => tr_owned(fmt.lang, "記載なし", "not stated"),
         }
     }
 
@@ -253,6 +253,8 @@ pub struct Figures {
     pub unaffected: Vec<usize>,
     /// The incident or any phase is still going on.
     pub ongoing: bool,
+    /// Phases the report gives no impact level for: left out of `outage` and `service_outage`.
+    pub phases_without_impact: usize,
 }
 
 impl Figures {
@@ -272,7 +274,14 @@ impl Figures {
         let service_outage = (0..report.services.len())
             .filter_map(|s| service_outage(report, s).map(|l| (s, l)))
             .collect();
+        let phases_without_impact = report
+            .incident
+            .phases
+            .iter()
+            .filter(|p| p.impact.is_empty())
+            .count();
         Figures {
+            phases_without_impact,
             ongoing: report.incident.period.end.is_none() || phases.iter().any(|p| p.ongoing),
             phases,
             incident: Length::of(&report.incident.period),
@@ -281,6 +290,35 @@ impl Figures {
             matrix,
             unaffected,
         }
+    }
+}
+
+impl Figures {
+    /// The outage time in words, honest about what the report leaves out: 「記載なし」 when no
+    /// phase has impact levels (a nine-hour outage must not read 「なし」), 「なし」 only when levels
+    /// are given and none is an outage, and the number of phases without levels when some lack
+    /// them.
+    pub fn outage_text(&self, fmt: &Fmt) -> String {
+        let lang = fmt.lang;
+        if self.phases_without_impact == self.phases.len() {
+            return tr_owned(lang, "記載なし", "not stated");
+        }
+        let mut text = match self.outage {
+            Some(length) => length.text(fmt),
+            None => tr_owned(lang, "なし", "none"),
+        };
+        text.push_str(&left_out_phases(self.phases_without_impact, lang));
+        text
+    }
+}
+
+/// 「（影響の記載がないフェーズ2件を除く）」: said after a figure built from some phases only.
+pub fn left_out_phases(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("（影響の記載がないフェーズ{n}件を除く）"),
+        (1, Lang::En) => " (leaving out 1 phase without impact data)".to_string(),
+        (n, Lang::En) => format!(" (leaving out {n} phases without impact data)"),
     }
 }
 
@@ -480,7 +518,7 @@ mod tests {
         let r = report(unknown, "");
         assert_eq!(Figures::of(&r).phases[0].length, Length::Unknown);
         assert_eq!(outage_length(&r), Some(Length::Unknown));
-        assert_eq!(Length::Unknown.text(&ja()), "不明");
+        assert_eq!(Length::Unknown.text(&ja()), "記載なし");
     }
 
     #[test]

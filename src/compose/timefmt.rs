@@ -419,6 +419,13 @@ impl Fmt {
         let Some(end_point) = p.end else {
             return format!("{start}{sep}{ongoing}");
         };
+        if p.ends_at_start() {
+            // A migrated record: the end was never written down.
+            return match self.lang {
+                Lang::Ja => format!("{start}{sep}（終了時刻の記載なし）"),
+                Lang::En => format!("{start}{sep}(end not stated)"),
+            };
+        }
         let end_shown = match (start_day, self.day_of(&end_point)) {
             // A qualified bare day keeps its date: `～頃` alone would not say what is approximate.
             (Some(s), Some(e))

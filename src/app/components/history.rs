@@ -501,20 +501,8 @@ fn series<'m>(months: &'m [MonthStats], fmt: &Fmt, lang: Lang) -> [Series<'m>; 3
             if m.incidents == 1 { "" } else { "s" }
         ),
     };
-    let outage = |m: &MonthStats| {
-        let mut text = fmt.duration(m.outage_minutes, m.outage_approx);
-        if m.ongoing > 0 {
-            text.push_str(&match lang {
-                Lang::Ja => format!("（継続中{}件）", m.ongoing),
-                Lang::En => format!(" ({} ongoing)", m.ongoing),
-            });
-        }
-        text
-    };
-    let mttr = |m: &MonthStats| match m.mttr_minutes {
-        Some(min) => fmt.duration(min, m.mttr_approx),
-        None => "—".to_string(),
-    };
+    let outage = |m: &MonthStats| m.outage_text(fmt);
+    let mttr = |m: &MonthStats| m.mttr_text(fmt);
     [
         Series {
             name: tr(lang, "件数", "Incidents"),

@@ -47,7 +47,7 @@ fn pressed(on: bool) -> &'static str {
 fn level_mark(level: Option<ImpactLevel>, lang: Lang, with_label: bool) -> Html {
     let (code, symbol, label) = match level {
         Some(l) => (l.code(), l.symbol(), l.label(lang)),
-        None => ("none", "—", tr(lang, "記載なし", "no data")),
+        None => ("none", "—", tr(lang, "記載なし", "not stated")),
     };
     let class = classes!("hk-impact__level", format!("hk-impact__level--{code}"));
     html! {
@@ -310,10 +310,7 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
             </div>
         }
     };
-    let outage = match figures.outage {
-        Some(length) => length.text(&fmt),
-        None => tr(lang, "なし", "none").to_string(),
-    };
+    let outage = figures.outage_text(&fmt);
     let per_service = (!figures.service_outage.is_empty()).then(|| {
         let items = figures.service_outage.iter().map(|(s, length)| {
             let name = report
@@ -329,10 +326,19 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
                 </li>
             }
         });
+        // Per service, each phase without levels is left out too: say so once, under the list.
+        let left_out = crate::compose::impact::left_out_phases(figures.phases_without_impact, lang);
         fact(
             "service-outage",
             tr(lang, "サービス別の停止時間", "Outage time by service"),
-            html! { <ul class="hk-impact__fact-list">{ for items }</ul> },
+            html! {
+                <>
+                    <ul class="hk-impact__fact-list">{ for items }</ul>
+                    if !left_out.is_empty() {
+                        <p class="hk-impact__fact-note">{ left_out.trim().to_string() }</p>
+                    }
+                </>
+            },
         )
     });
     let clock_note = match (lang, report.letter.date_style.clock) {

@@ -23,7 +23,7 @@ pub struct Header {
     /// default), recovery (復旧のご報告).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ReportKind>,
-    /// N of 第N報, for kind "interim" (1 to 99, default 2).
+    /// N of 第N報, for kind "interim" (1 to 99). Without it an interim report is 続報: no number is guessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 99)))]
     pub number: Option<u32>,
