@@ -340,10 +340,13 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Keep the last good document for the crash screen's "reload" (standalone page only).
+    // Not while writing: the edit view's draft keeps the text itself, and writing the whole
+    // document out on each checked key would slow the preview of a large one.
     {
         let standalone = config.standalone;
+        let editing = shown_view(&state) == View::Edit;
         use_effect_with(state.document.clone(), move |doc| {
-            if let (true, Some(doc)) = (standalone, doc) {
+            if let (true, false, Some(doc)) = (standalone, editing, doc) {
                 web::remember_last_good(&crate::format::export::to_json(doc));
             }
         });

@@ -35,10 +35,10 @@ use toolbar::Toolbar;
 /// usual report, so the preview follows the keys; longer for a large one, whose check and
 /// redraw cost more, so that fast typing does not queue one check per key.
 pub fn check_after_ms(text_len: usize) -> i32 {
-    if text_len < 60_000 {
-        40
-    } else {
-        150
+    match text_len {
+        0..30_000 => 10,
+        30_000..100_000 => 60,
+        _ => 120,
     }
 }
 
