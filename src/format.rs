@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod json;
 pub mod outcome;
+pub mod plausible;
 pub mod problem;
 pub mod read;
 pub mod schema;

@@ -97,6 +97,18 @@ pub enum ProblemKind {
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
+    // Plausibility (only warnings: odd is not wrong).
+    /// A date far from the other dates of the document (`from`–`to`).
+    FarFromOthers {
+        date: String,
+        from: String,
+        to: String,
+    },
+    /// An announced recovery time far after its announcement.
+    EtaFarAfterAnnouncement {
+        eta: String,
+        at: String,
+    },
     // Floods.
     /// `count` more problems of the kind `code` were found than are listed (see `walk::Problems`).
     More {
@@ -246,6 +258,8 @@ impl ProblemKind {
             UnaffectedButImpacted(_) => "unaffected-but-impacted",
             NoIncidents => "no-incidents",
             More { .. } => "more",
+            FarFromOthers { .. } => "far-from-others",
+            EtaFarAfterAnnouncement { .. } => "eta-far-after-announcement",
         }
     }
 }
@@ -318,6 +332,8 @@ impl Problem {
                 UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:// または http:// で始まる URL にしてください。", shorten(s)),
                 UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
                 NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
+                FarFromOthers { date, from, to } => format!("日付 {date} は、同じ文書のほかの日付 ({from}～{to}) から大きく離れています。年の打ち間違いでないか確認してください (正しければこのままで構いません)。"),
+                EtaFarAfterAnnouncement { eta, at } => format!("告知された復旧見込み ({eta}) が、告知した日 ({at}) の1年以上後になっています。年を確認してください (正しければこのままで構いません)。"),
                 More { count, .. } => format!("ほかにも同じ種類の問題が {} 件あります (最初の {} 件だけを示しています)。", grouped(*count), crate::format::walk::KEPT_PER_KIND),
             },
             Lang::En => match &self.kind {
@@ -364,6 +380,8 @@ impl Problem {
                 UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Use a URL starting with https:// or http://.", shorten(s)),
                 UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
                 NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
+                FarFromOthers { date, from, to } => format!("The date {date} is far from the other dates in this document ({from} – {to}). Check the year for a typo (if it is right, nothing needs to change)."),
+                EtaFarAfterAnnouncement { eta, at } => format!("The announced recovery time ({eta}) is more than a year after the announcement ({at}). Check the year (if it is right, nothing needs to change)."),
                 More { count, .. } => format!("… and {} more of this kind (only the first {} are listed).", grouped(*count), crate::format::walk::KEPT_PER_KIND),
             },
         }

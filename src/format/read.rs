@@ -6,7 +6,7 @@ use crate::format::encoding::{self, Legacy};
 use crate::format::json::{self, Pos};
 use crate::format::outcome::Outcome;
 use crate::format::problem::{Problem, ProblemKind};
-use crate::format::{decode, import};
+use crate::format::{decode, import, plausible};
 use crate::model::Lang;
 
 /// Files larger than this are refused before parsing: a browser tab should not freeze.
@@ -88,7 +88,11 @@ fn read_parsed(parsed: json::Parsed) -> Outcome {
     let outcome = if import::looks_like_statuspage(&parsed.root) {
         import::convert(&parsed.root, Lang::default())
     } else {
-        decode::decode(&parsed.root)
+        let mut outcome = decode::decode(&parsed.root);
+        if let Some(doc) = &outcome.document {
+            outcome.problems.extend(plausible::check(doc, &parsed.root));
+        }
+        outcome
     };
     problems.extend(outcome.problems);
     Outcome::new(outcome.document, problems)
