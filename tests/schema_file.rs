@@ -1,5 +1,7 @@
 //! The committed JSON Schema (`schema/v1.json`) is the one generated from `hokoku::format::schema`, and
-//! it describes every field and code the decoder accepts, no more and no less.
+//! it describes every field and code the decoder accepts, no more and no less: the decoder's
+//! fields are those of the same raw types the schema is generated from, compared here object by
+//! object.
 //!
 //! Run with `cargo test --features schema --test schema_file`.
 #![cfg(feature = "schema")]
@@ -57,171 +59,51 @@ fn objects(s: &Value) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-/// The quoted strings between the `[` at or after `from` and its `]`.
-fn strings_in_list(src: &str, from: usize) -> Vec<String> {
-    let Some(open) = src[from..].find('[').map(|i| i + from) else {
-        return Vec::new();
-    };
-    let Some(close) = src[open..].find(']').map(|i| i + open) else {
-        return Vec::new();
-    };
-    src[open..close]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The decoder's source: its parts, one per part of the document.
-fn decoder_source() -> String {
+/// Every object of the format as the reader knows it: the fields of its raw type, by the name of
+/// its schema definition. The decoder accepts exactly these fields (it opens each object with
+/// `object::<raw::T>()`, and in tests every field it reads is checked against `T`'s), so
+/// comparing them with the schema compares the reader with the schema.
+fn reader_objects() -> BTreeMap<String, BTreeSet<String>> {
+    use hokoku::format::schema::{self as raw, fields_of};
+    fn names(fields: &[&str]) -> BTreeSet<String> {
+        fields.iter().map(|f| f.to_string()).collect()
+    }
     [
-        include_str!("../src/format/decode/mod.rs"),
-        include_str!("../src/format/decode/fields.rs"),
-        include_str!("../src/format/decode/time.rs"),
-        include_str!("../src/format/decode/document.rs"),
-        include_str!("../src/format/decode/header.rs"),
-        include_str!("../src/format/decode/incident.rs"),
-        include_str!("../src/format/decode/timeline.rs"),
-        include_str!("../src/format/decode/letter.rs"),
+        ("(root)", names(fields_of::<raw::Document>())),
+        ("Entry", names(fields_of::<raw::Entry>())),
+        ("Service", names(fields_of::<raw::Service>())),
+        ("Actor", names(fields_of::<raw::Actor>())),
+        ("Header", names(fields_of::<raw::Header>())),
+        ("IssuerDetails", names(fields_of::<raw::IssuerDetails>())),
+        ("Contact", names(fields_of::<raw::Contact>())),
+        ("Revision", names(fields_of::<raw::Revision>())),
+        ("TimeFields", names(fields_of::<raw::TimeFields>())),
+        ("Incident", names(fields_of::<raw::Incident>())),
+        ("Phase", names(fields_of::<raw::Phase>())),
+        ("Scope", names(fields_of::<raw::Scope>())),
+        ("CauseDetails", names(fields_of::<raw::CauseDetails>())),
+        ("ActionGroup", names(fields_of::<raw::ActionGroup>())),
+        ("MeasureDetails", names(fields_of::<raw::MeasureDetails>())),
+        ("Section", names(fields_of::<raw::Section>())),
+        ("Event", names(fields_of::<raw::Event>())),
+        ("QuoteDetails", names(fields_of::<raw::QuoteDetails>())),
+        ("Letter", names(fields_of::<raw::Letter>())),
     ]
-    .concat()
-}
-
-/// Field lists of the decoder: its `*_FIELDS` constants and the inline lists given to `object`.
-fn decoder_field_lists() -> BTreeMap<String, BTreeSet<String>> {
-    let src = &decoder_source();
-    let mut lists = BTreeMap::new();
-    for (i, _) in src.match_indices("_FIELDS: &[&str] =") {
-        let name_start = src[..i].rfind(' ').map_or(0, |s| s + 1);
-        let name = format!("{}_FIELDS", &src[name_start..i]);
-        lists.insert(
-            name,
-            strings_in_list(src, i + "_FIELDS: &[&str] =".len())
-                .into_iter()
-                .collect(),
-        );
-    }
-    for (n, (i, _)) in src.match_indices(".object(").enumerate() {
-        let call_end = src[i..].find(')').map_or(src.len(), |e| e + i);
-        if let Some(list) = src[i..call_end].find("&[") {
-            let fields: BTreeSet<String> = strings_in_list(src, i + list).into_iter().collect();
-            if !fields.is_empty() {
-                lists.insert(format!("inline object list #{n}"), fields);
-            }
-        }
-    }
-    lists
-}
-
-/// Names the decoder reads with `opt` / `req` / `get` / `has`.
-fn decoder_field_reads() -> BTreeSet<String> {
-    let src = &decoder_source();
-    let mut names = BTreeSet::new();
-    for pattern in [
-        "opt(&o, \"",
-        "req(&o, \"",
-        "opt(obj, \"",
-        "req(obj, \"",
-        ".get(\"",
-        ".has(\"",
-    ]
-    .iter()
-    .chain(
-        [
-            "opt(&io, \"",
-            "req(&io, \"",
-            "opt(&ro, \"",
-            "req(&ro, \"",
-            "opt(&co, \"",
-        ]
-        .iter(),
-    )
-    .chain(
-        [
-            "opt(&qo, \"",
-            "req(&qo, \"",
-            "opt(&so, \"",
-            "req(&so, \"",
-            "opt(&obj, \"",
-        ]
-        .iter(),
-    )
-    .chain(
-        [
-            "req(&obj, \"",
-            "member(i, \"",
-            "member(p, \"",
-            "k.name == \"",
-        ]
-        .iter(),
-    ) {
-        for (i, _) in src.match_indices(pattern) {
-            let start = i + pattern.len();
-            if let Some(end) = src[start..].find('"') {
-                names.insert(src[start..start + end].to_string());
-            }
-        }
-    }
-    names
+    .into_iter()
+    .map(|(name, fields)| (name.to_string(), fields))
+    .collect()
 }
 
 #[test]
-fn every_decoder_field_list_is_an_object_of_the_schema() {
-    let objects = objects(&schema());
-    let lists = decoder_field_lists();
+fn every_object_the_reader_accepts_is_an_object_of_the_schema_and_back() {
+    let reader = reader_objects();
     assert!(
-        lists.len() >= 18,
-        "found the decoder's field lists: {lists:#?}"
+        reader.values().all(|f| !f.is_empty()),
+        "a raw type without field names: {reader:#?}"
     );
-    // The named constants describe these schema objects exactly.
-    let named = [
-        ("DOCUMENT_FIELDS", "(root)"),
-        ("ENTRY_FIELDS", "Entry"),
-        ("HEADER_FIELDS", "Header"),
-        ("ISSUER_FIELDS", "IssuerDetails"),
-        ("CONTACT_FIELDS", "Contact"),
-        ("INCIDENT_FIELDS", "Incident"),
-        ("PHASE_FIELDS", "Phase"),
-        ("EVENT_FIELDS", "Event"),
-        ("TIME_FIELDS", "TimeFields"),
-        ("LETTER_FIELDS", "Letter"),
-    ];
-    for (constant, object) in named {
-        assert_eq!(
-            lists.get(constant),
-            objects.get(object),
-            "{constant} vs schema {object}"
-        );
-    }
-    // Every inline list (services, actors, revisions, scope, cause, measure, section, quote) is
-    // exactly the properties of some schema object.
-    for (name, fields) in &lists {
-        assert!(
-            objects.values().any(|props| props == fields),
-            "{name} {fields:?} matches no object of the schema: {objects:#?}"
-        );
-    }
-    // And every schema object is read by the decoder (the impact map is keyed by service ids).
-    for (object, props) in &objects {
-        assert!(
-            lists.values().any(|f| f == props),
-            "schema object {object} is not decoded"
-        );
-    }
-}
-
-#[test]
-fn every_field_the_decoder_reads_is_in_the_schema() {
-    let s = schema();
-    let all: BTreeSet<String> = objects(&s).into_values().flatten().collect();
-    let reads = decoder_field_reads();
-    assert!(reads.len() > 40, "found the decoder's reads: {reads:?}");
-    let missing: Vec<_> = reads.difference(&all).collect();
-    assert!(
-        missing.is_empty(),
-        "read by decode.rs but not in the schema: {missing:?}"
-    );
+    // Field by field: nothing read that the schema does not describe, nothing described that
+    // is not read; and no object of the schema the reader does not know.
+    assert_eq!(reader, objects(&schema()));
 }
 
 /// The codes an enumeration of the schema allows, in order.

@@ -259,9 +259,13 @@ fn event(r: &model::Report, e: &model::Event) -> raw::Event {
         (None, EventKind::Eta) => Some(None),
         (None, _) => None,
     };
+    let time = time_fields(&e.time);
     raw::Event {
         id: Some(e.id.clone()),
-        time: time_fields(&e.time),
+        at: time.at,
+        date: time.date,
+        part: time.part,
+        approx: time.approx,
         end: e.end.as_ref().map(time_point),
         local_offset: e.local_offset.map(offset),
         actor: r.actors.get(e.actor).map(|a| a.id.clone()),

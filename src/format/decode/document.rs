@@ -9,16 +9,9 @@ use super::time::guess_zone;
 use super::*;
 use crate::format::json::{Node, Pos, Value};
 use crate::format::problem::ProblemKind;
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
-
-pub(super) const DOCUMENT_FIELDS: &[&str] = &[
-    "$schema", "version", "lang", "zone", "report", "reports", "services", "actors", "incident",
-    "timeline", "letter", "issuer", "contact",
-];
-pub(super) const ENTRY_FIELDS: &[&str] = &[
-    "zone", "report", "services", "actors", "incident", "timeline", "letter",
-];
 
 pub(super) struct Shared {
     lang: Lang,
@@ -34,7 +27,7 @@ pub(super) struct Shared {
 
 impl Cx {
     pub(super) fn document(&mut self, root: &Node) -> Option<Document> {
-        let obj = self.object(root, DOCUMENT_FIELDS)?;
+        let obj = self.object::<raw::Document>(root)?;
         self.req(&obj, "version", |cx, n| match &n.value {
             Value::Number(v) if *v == 1.0 => Some(()),
             Value::Number(v) => {
@@ -103,7 +96,7 @@ impl Cx {
                     let mut out: Vec<Report> = Vec::new();
                     for (i, item) in items.iter().enumerate() {
                         let r = cx.in_index(i, |cx| {
-                            let entry = cx.object(item, ENTRY_FIELDS)?;
+                            let entry = cx.object::<raw::Entry>(item)?;
                             let r = cx.report(&entry, shared, Some(&obj))?;
                             if !r.id.is_empty() && out.iter().any(|o| o.id == r.id) {
                                 let pos = report_id_pos(item).unwrap_or(item.pos);
@@ -262,7 +255,7 @@ impl Cx {
 
     pub(super) fn services(&mut self, node: &Node) -> Option<Vec<Service>> {
         let list = self.list(node, |cx, n| {
-            let o = cx.object(n, &["id", "name"])?;
+            let o = cx.object::<raw::Service>(n)?;
             let id = cx.req(&o, "id", |cx, n| cx.text(n));
             let name = cx.req(&o, "name", |cx, n| cx.text(n));
             Some(Service {
@@ -276,7 +269,7 @@ impl Cx {
 
     pub(super) fn actors(&mut self, node: &Node) -> Option<Vec<Actor>> {
         let list = self.list(node, |cx, n| {
-            let o = cx.object(n, &["id", "name", "role"])?;
+            let o = cx.object::<raw::Actor>(n)?;
             let id = cx.req(&o, "id", |cx, n| cx.text(n));
             let name = cx.req(&o, "name", |cx, n| cx.text(n));
             let role = cx.opt(&o, "role", |cx, n| cx.one_of(n, ROLE_CODES, role_from_code));

@@ -2,20 +2,26 @@
 //! and required members, lists, texts, codes and counts. Every reader records its problem at the
 //! current path and returns `None`, so the caller goes on with the next field.
 
+use serde::de::DeserializeOwned;
+
 use super::*;
 use crate::format::json::{self, Node, Value};
 use crate::format::problem::ProblemKind;
+use crate::format::schema as raw;
 use crate::format::walk::Walker;
 
 /// An object whose unknown and duplicate keys have been reported.
 pub(crate) struct Obj<'n> {
     pub(super) node: &'n Node,
     pub(super) members: &'n [(json::Key, Node)],
+    /// The fields of its raw type; `None` for a map keyed by ids.
+    known: Option<&'static [&'static str]>,
 }
 
 impl<'n> Obj<'n> {
     /// A member, treating `null` as absent (optional fields may be written as null).
     pub(super) fn get(&self, name: &str) -> Option<&'n Node> {
+        self.declared(name);
         self.members
             .iter()
             .find(|(k, _)| k.name == name)
@@ -24,21 +30,33 @@ impl<'n> Obj<'n> {
     }
 
     pub(super) fn has(&self, name: &str) -> bool {
+        self.declared(name);
         self.members.iter().any(|(k, _)| k.name == name)
+    }
+
+    /// The decoder reads only what the raw type declares: a field read here but missing from
+    /// `schema` would be accepted by the reader yet warned about as unknown, and absent from
+    /// the JSON Schema and the writer. Every test run that reads an object checks it.
+    fn declared(&self, name: &str) {
+        debug_assert!(
+            self.known.is_none_or(|k| k.contains(&name)),
+            "the decoder reads `{name}`, which its raw type in format::schema does not declare"
+        );
     }
 }
 
 impl Cx {
-    /// Checks that `node` is an object, reporting unknown and duplicate keys.
-    pub(super) fn object<'n>(&mut self, node: &'n Node, known: &[&str]) -> Option<Obj<'n>> {
-        self.object_with(node, Some(known))
+    /// Checks that `node` is an object of the raw type `T` (the fields it may have come from
+    /// `format::schema`), reporting unknown and duplicate keys.
+    pub(super) fn object<'n, T: DeserializeOwned>(&mut self, node: &'n Node) -> Option<Obj<'n>> {
+        self.object_with(node, Some(raw::fields_of::<T>()))
     }
 
     /// `known: None` accepts any key (maps keyed by id).
     pub(super) fn object_with<'n>(
         &mut self,
         node: &'n Node,
-        known: Option<&[&str]>,
+        known: Option<&'static [&'static str]>,
     ) -> Option<Obj<'n>> {
         let Value::Object(members) = &node.value else {
             self.wrong_type(node, "object");
@@ -52,7 +70,11 @@ impl Cx {
                 self.in_key(&key.name, |cx| cx.warn(key.pos, ProblemKind::UnknownField));
             }
         }
-        Some(Obj { node, members })
+        Some(Obj {
+            node,
+            members,
+            known,
+        })
     }
 
     /// An optional field; `None` when absent, null, or broken (the problem is recorded).

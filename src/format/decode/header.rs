@@ -3,35 +3,9 @@
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::ProblemKind;
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
-
-pub(super) const HEADER_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "issued",
-    "kind",
-    "number",
-    "addressee",
-    "issuer",
-    "document_number",
-    "summary",
-    "contact",
-    "revisions",
-];
-pub(super) const ISSUER_FIELDS: &[&str] = &["organization", "department", "person"];
-pub(super) const CONTACT_FIELDS: &[&str] = &[
-    "label",
-    "organization",
-    "department",
-    "postal_code",
-    "address",
-    "phone",
-    "fax",
-    "email",
-    "url",
-    "hours",
-];
 
 impl Cx {
     /// The header and the report's id as given (empty when absent: filled in by position once
@@ -43,7 +17,7 @@ impl Cx {
         issuer: Option<&Issuer>,
         contact: Option<&Contact>,
     ) -> Option<(Header, String)> {
-        let o = self.object(node, HEADER_FIELDS)?;
+        let o = self.object::<raw::Header>(node)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
         let title = self.stated(&o, "title", |cx, n| cx.text(n));
         let issued = self.stated(&o, "issued", |cx, n| cx.date(n));
@@ -75,7 +49,7 @@ impl Cx {
         let revisions = self
             .opt(&o, "revisions", |cx, n| {
                 cx.list(n, |cx, n| {
-                    let ro = cx.object(n, &["date", "note"])?;
+                    let ro = cx.object::<raw::Revision>(n)?;
                     // A correction notice often says what changed but not when.
                     let date = cx.opt(&ro, "date", |cx, n| cx.date(n));
                     let note = cx.req(&ro, "note", |cx, n| cx.text(n));
@@ -106,7 +80,7 @@ impl Cx {
                 ..Issuer::default()
             }),
             Value::Object(_) => {
-                let io = self.object(node, ISSUER_FIELDS)?;
+                let io = self.object::<raw::IssuerDetails>(node)?;
                 let organization = self.req(&io, "organization", |cx, n| cx.text(n));
                 Some(Issuer {
                     organization: organization?,
@@ -143,7 +117,7 @@ impl Cx {
     }
 
     pub(super) fn contact(&mut self, node: &Node) -> Option<Contact> {
-        let o = self.object(node, CONTACT_FIELDS)?;
+        let o = self.object::<raw::Contact>(node)?;
         let field = |cx: &mut Self, name: &str| cx.opt(&o, name, |cx, n| cx.text(n));
         let url = self.opt(&o, "url", |cx, n| {
             let s = cx.text(n)?;

@@ -6,33 +6,9 @@ use chrono::FixedOffset;
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind, RefKind};
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
-
-pub(super) const INCIDENT_FIELDS: &[&str] = &[
-    "start",
-    "end",
-    "phases",
-    "scope",
-    "unaffected",
-    "unaffected_note",
-    "cause",
-    "actions",
-    "measures",
-    "data_loss",
-    "sections",
-];
-pub(super) const ACTION_GROUP_FIELDS: &[&str] = &["lead", "items", "closing"];
-pub(super) const PHASE_FIELDS: &[&str] = &[
-    "id",
-    "label",
-    "start",
-    "end",
-    "summary",
-    "impact",
-    "notes",
-    "customers",
-];
 
 impl Cx {
     pub(super) fn incident(
@@ -42,7 +18,7 @@ impl Cx {
         services: &[Service],
         header: Option<&(Header, String)>,
     ) -> Option<Incident> {
-        let o = self.object(node, INCIDENT_FIELDS)?;
+        let o = self.object::<raw::Incident>(node)?;
         let start = self.opt(&o, "start", |cx, n| cx.time_point(n, zone));
         let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
         let phase_nodes = o.get("phases");
@@ -207,7 +183,7 @@ impl Cx {
                 chain: Vec::new(),
             }),
             Value::Object(_) => {
-                let co = cx.object(n, &["summary", "chain"])?;
+                let co = cx.object::<raw::CauseDetails>(n)?;
                 let summary = cx.opt(&co, "summary", |cx, n| cx.text(n));
                 let chain = cx
                     .opt(&co, "chain", |cx, n| cx.texts(n))
@@ -230,7 +206,7 @@ impl Cx {
         let sections = self
             .opt(&o, "sections", |cx, n| {
                 cx.list(n, |cx, n| {
-                    let so = cx.object(n, &["heading", "body"])?;
+                    let so = cx.object::<raw::Section>(n)?;
                     let heading = cx.req(&so, "heading", |cx, n| cx.text(n));
                     let body = cx.req(&so, "body", |cx, n| cx.texts(n));
                     Some(Section {
@@ -269,7 +245,7 @@ impl Cx {
         self.list(node, |cx, n| match &n.value {
             Value::String(_) => cx.text(n).map(Action::Step),
             Value::Object(_) => {
-                let go = cx.object(n, ACTION_GROUP_FIELDS)?;
+                let go = cx.object::<raw::ActionGroup>(n)?;
                 let lead = cx.req(&go, "lead", |cx, n| cx.text(n));
                 let items = cx.req(&go, "items", |cx, n| cx.texts(n));
                 let closing = cx.opt(&go, "closing", |cx, n| cx.text(n));
@@ -292,7 +268,7 @@ impl Cx {
         zone: FixedOffset,
         services: &[Service],
     ) -> Option<Phase> {
-        let o = self.object(node, PHASE_FIELDS)?;
+        let o = self.object::<raw::Phase>(node)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n));
         let label = self
             .opt(&o, "label", |cx, n| cx.text(n))
@@ -353,10 +329,7 @@ impl Cx {
     }
 
     pub(super) fn scope(&mut self, node: &Node) -> Option<Scope> {
-        let o = self.object(
-            node,
-            &["customers", "exclusions", "networks", "users", "notes"],
-        )?;
+        let o = self.object::<raw::Scope>(node)?;
         Some(Scope {
             customers: self.opt(&o, "customers", |cx, n| cx.text(n)),
             exclusions: self
@@ -380,7 +353,7 @@ impl Cx {
                 status: None,
             });
         }
-        let o = self.object(node, &["text", "due", "status"])?;
+        let o = self.object::<raw::MeasureDetails>(node)?;
         let text = self.req(&o, "text", |cx, n| cx.text(n));
         let due = self.opt(&o, "due", |cx, n| {
             let s = cx.string_any(n)?;

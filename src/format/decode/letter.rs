@@ -4,24 +4,13 @@
 use super::*;
 use crate::format::json::Node;
 use crate::format::problem::ProblemKind;
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
 
-pub(super) const LETTER_FIELDS: &[&str] = &[
-    "form",
-    "opening",
-    "closing",
-    "greeting",
-    "body",
-    "closing_paragraph",
-    "items",
-    "calendar",
-    "clock",
-];
-
 impl Cx {
     pub(super) fn letter(&mut self, node: &Node) -> Option<LetterOptions> {
-        let o = self.object(node, LETTER_FIELDS)?;
+        let o = self.object::<raw::Letter>(node)?;
         let form = self.opt(&o, "form", |cx, n| cx.one_of(n, FORMS, form_from_code));
         let opening = self.opt(&o, "opening", |cx, n| {
             cx.one_of(n, OPENINGS, opening_from_text)

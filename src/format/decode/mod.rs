@@ -5,7 +5,7 @@
 //! (references, order of times, duplicate ids) run on whatever could be read. The document is
 //! returned only when there is no error; warnings travel with it.
 //!
-//! One file per part of the document, each adding its methods to the one decoder state [`Cx`]:
+//! One file per part of the document, each adding its methods to the one decoder state `Cx`:
 //! - `fields`: readers for one value (objects and their unknown or repeated keys, optional and
 //!   required members, lists, texts, codes, counts);
 //! - `time`: instants, dates, offsets, time points, and the zone guessed when none is given;
@@ -14,6 +14,19 @@
 //!
 //! Here: the entry point and the small rules several parts share (generated ids, references to
 //! services, comparing periods).
+//!
+//! Which fields an object may have is not written here: `object::<raw::T>()` takes them from
+//! the raw type `T` in `format::schema` (unknown keys are warnings), and in tests reading a name
+//! `T` does not declare panics. Adding an optional field therefore takes:
+//! 1. the field, with its doc comment, on the raw type in `format/schema/<part>.rs` (the JSON
+//!    Schema, the fields the reader accepts and the writer's type all follow; regenerate
+//!    `schema/v1.json`);
+//! 2. the field on the model type in `model.rs`;
+//! 3. one read here, in the part's file: `let x = self.opt(&o, "name", |cx, n| cx.text(n));`
+//!    (the value checks: text, date, code, reference…) and the model field set from it;
+//! 4. one line in `format/export.rs` writing it back (its struct literals are complete, so the
+//!    compiler asks for it);
+//! 5. a test: the rule in `tests/decode.rs`, the round trip in `tests/roundtrip.rs`.
 
 use crate::format::json::{Node, Value};
 use crate::format::outcome::Outcome;

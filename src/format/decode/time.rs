@@ -7,10 +7,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::ProblemKind;
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
-
-pub(super) const TIME_FIELDS: &[&str] = &["at", "date", "part", "approx"];
 
 pub(super) enum InstantError {
     Bad,
@@ -101,7 +100,7 @@ impl Cx {
                 }
             }
             Value::Object(_) => {
-                let obj = self.object(node, TIME_FIELDS)?;
+                let obj = self.object::<raw::TimeFields>(node)?;
                 self.time_fields(&obj, zone)
             }
             _ => {

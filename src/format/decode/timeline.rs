@@ -8,25 +8,9 @@ use chrono::FixedOffset;
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind, RefKind};
+use crate::format::schema as raw;
 use crate::format::vocab::*;
 use crate::format::walk::Walker;
-
-pub(super) const EVENT_FIELDS: &[&str] = &[
-    "id",
-    "at",
-    "date",
-    "part",
-    "approx",
-    "end",
-    "local_offset",
-    "actor",
-    "kind",
-    "text",
-    "quote",
-    "phase",
-    "services",
-    "eta",
-];
 
 impl Cx {
     pub(super) fn timeline(
@@ -73,7 +57,7 @@ impl Cx {
         services: &[Service],
         incident: &Incident,
     ) -> Option<Event> {
-        let o = self.object(node, EVENT_FIELDS)?;
+        let o = self.object::<raw::Event>(node)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n)).unwrap_or_default();
         let time = self.time_fields(&o, zone);
         let end = self.opt(&o, "end", |cx, n| cx.time_point(n, zone));
@@ -103,7 +87,7 @@ impl Cx {
         let quote = self.opt(&o, "quote", |cx, n| match &n.value {
             Value::String(_) => cx.text(n).map(|text| Quote { source: None, text }),
             Value::Object(_) => {
-                let qo = cx.object(n, &["source", "text"])?;
+                let qo = cx.object::<raw::QuoteDetails>(n)?;
                 let source = cx.opt(&qo, "source", |cx, n| cx.text(n));
                 let text = cx.req(&qo, "text", |cx, n| cx.text(n));
                 Some(Quote {

@@ -1,14 +1,14 @@
 //! The document (one report or a history of reports), its history entries, the language, and
 //! the services and actors that phases and events refer to.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::*;
 
 /// A hokoku incident file: ONE report (`report` + `incident` + `timeline` at the top level), or a
 /// history of MANY reports (`reports: [...]`). In a history, `services`, `actors`, `zone` and
 /// `letter` at the top level are shared by every entry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
@@ -74,7 +74,7 @@ pub struct Document {
 }
 
 /// One report of a history (`reports[i]`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
@@ -108,7 +108,7 @@ pub struct Entry {
 }
 
 /// Language code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Lang {
     /// 日本語
@@ -120,7 +120,7 @@ pub enum Lang {
 }
 
 /// A service (component) of ours, e.g. メール受信(POP).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Service {
@@ -131,7 +131,7 @@ pub struct Service {
 }
 
 /// A party acting in the timeline: one lane.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Actor {
@@ -145,7 +145,7 @@ pub struct Actor {
 }
 
 /// What kind of party an actor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ActorRole {
     /// Our company (弊社), the author of the report.

@@ -1,9 +1,9 @@
 //! The report header: title, issue date, kind, issuer, contact block and revisions.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The report header: title, date, who writes to whom (`report`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Header {
@@ -51,7 +51,7 @@ pub struct Header {
 }
 
 /// Which report of a series this is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ReportKind {
     /// 第1報: the first report.
@@ -69,7 +69,7 @@ pub enum ReportKind {
 }
 
 /// The issuer: "株式会社…" alone, or with department and person.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Issuer {
@@ -80,7 +80,7 @@ pub enum Issuer {
 }
 
 /// The issuer in detail.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IssuerDetails {
@@ -95,7 +95,7 @@ pub struct IssuerDetails {
 }
 
 /// Contact block (お問い合わせ窓口). Every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
@@ -132,7 +132,7 @@ pub struct Contact {
 }
 
 /// One revision (改訂) of the report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Revision {

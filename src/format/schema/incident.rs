@@ -2,12 +2,12 @@
 //! measures and extra sections; and the short forms of text (one string or a list).
 
 use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::*;
 
 /// What happened.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Incident {
@@ -54,7 +54,7 @@ pub struct Incident {
 }
 
 /// One phase of the incident (①, ②…): a span of time with its impact per service.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Phase {
@@ -102,8 +102,31 @@ impl Serialize for Impact {
     }
 }
 
+impl<'de> Deserialize<'de> for Impact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Levels;
+        impl<'de> serde::de::Visitor<'de> for Levels {
+            type Value = Impact;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("impact levels keyed by service id")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Impact, A::Error> {
+                let mut levels = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    levels.push(entry);
+                }
+                Ok(Impact(levels))
+            }
+        }
+        deserializer.deserialize_map(Levels)
+    }
+}
+
 /// How badly a service was hit, worst first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ImpactLevel {
     /// × 停止 = outage.
@@ -124,7 +147,7 @@ pub enum ImpactLevel {
 }
 
 /// Who and what was affected (影響範囲).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Scope {
@@ -147,7 +170,7 @@ pub struct Scope {
 }
 
 /// The cause (原因).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Cause {
@@ -158,7 +181,7 @@ pub enum Cause {
 }
 
 /// The cause in detail.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CauseDetails {
@@ -171,7 +194,7 @@ pub struct CauseDetails {
 }
 
 /// A measure against recurrence or a future plan (再発防止策).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Measure {
@@ -182,7 +205,7 @@ pub enum Measure {
 }
 
 /// A measure in detail.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeasureDetails {
@@ -201,7 +224,7 @@ pub struct MeasureDetails {
 }
 
 /// Where a measure stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MeasureStatus {
     /// 予定 = planned.
@@ -216,7 +239,7 @@ pub enum MeasureStatus {
 }
 
 /// An extra section of the report, kept in the author's order.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
@@ -227,7 +250,7 @@ pub struct Section {
 }
 
 /// Actions taken: one sentence, or a list of steps and groups.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Actions {
@@ -236,7 +259,7 @@ pub enum Actions {
 }
 
 /// One entry of `actions`: a step, or a group of steps.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Action {
@@ -245,7 +268,7 @@ pub enum Action {
 }
 
 /// Steps under a lead sentence, with an optional closing sentence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActionGroup {
@@ -259,7 +282,7 @@ pub struct ActionGroup {
 }
 
 /// Text: one string, or a list of strings (paragraphs, items). Strings must not be empty.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TextList {

@@ -1,12 +1,12 @@
 //! The apology letter's options: form, opening and closing words, greeting, body, the 記 items
 //! and the date style.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::*;
 
 /// How the apology letter (お詫び状) is written. Everything has a default.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Letter {
@@ -43,7 +43,7 @@ pub struct Letter {
 }
 
 /// 頭語: the opening word of the letter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Opening {
     /// 拝啓 (default), closed by 敬具.
@@ -55,7 +55,7 @@ pub enum Opening {
 }
 
 /// 結語: the closing word of the letter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Closing {
     /// 敬具, after 拝啓.
@@ -70,7 +70,7 @@ pub enum Closing {
 }
 
 /// A numbered item of the letter's 記 part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LetterItem {
     /// 発生日時: the incident period.
@@ -103,7 +103,7 @@ pub enum LetterItem {
 }
 
 /// Calendar for dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Calendar {
     /// 西暦: 2026年3月4日 (default).
@@ -115,7 +115,7 @@ pub enum Calendar {
 }
 
 /// Clock for times.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Clock {
     /// 24-hour: 17時05分 (default).
@@ -130,7 +130,7 @@ pub enum Clock {
 }
 
 /// The form of the printed document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Form {
     /// A formal letter (default).

@@ -2,14 +2,18 @@
 //!
 //! These "raw" types describe the input exactly as `decode` reads it, including the short forms
 //! people write by hand (a string where an object is also accepted, one string where a list is
-//! also accepted). They are used in two ways:
+//! also accepted). They are used in three ways:
 //! - `export` builds them from the model to write normalized JSON (always the long forms);
 //! - with the `schema` feature, schemars derives the JSON Schema (`schema/v1.json`) from them, so
 //!   the doc comments below are what an editor shows on hover.
 //!
-//! They are never used to read a file: `decode` does that, because it must report every problem
-//! with its path and position. A test (`tests/schema_file.rs`) checks that every field name
-//! `decode` accepts is described here.
+//! - the decoder accepts exactly their fields: it opens each object as one of these types and
+//!   takes the field names from the type's derived `Deserialize` ([`fields_of`]), so a field
+//!   exists in the reader, the schema and the writer as soon as it is declared here, and
+//!   `tests/schema_file.rs` compares the two object by object.
+//!
+//! The values themselves are still read by `decode` from the positioned tree, not by serde: it
+//! must report every problem with its path and position, and serde stops at the first.
 //!
 //! One file per part of the document: `document` (the document, history entries, services and
 //! actors), `header`, `time`, `incident`, `timeline`, `letter`; all re-exported here, so a type is
@@ -22,6 +26,7 @@ pub const SCHEMA_ID: &str = "urn:hokoku:incident:v1";
 pub const SCHEMA_TITLE: &str = "hokoku incident report, version 1";
 
 mod document;
+mod fields;
 mod header;
 mod incident;
 mod letter;
@@ -29,6 +34,7 @@ mod time;
 mod timeline;
 
 pub use document::*;
+pub use fields::fields_of;
 pub use header::*;
 pub use incident::*;
 pub use letter::*;
@@ -61,7 +67,7 @@ pub fn json_schema_text() -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde::Serialize;
+    use serde::{Deserialize, Serialize};
 
     use super::*;
     use crate::format::vocab;

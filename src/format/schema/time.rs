@@ -1,11 +1,11 @@
 //! Time points: an instant, a day (with a part of it), or unknown; and how sure the time is.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A time point: "2026-03-01T08:55:00+09:00" (an instant; seconds may be left out, the offset may
 /// not), "2026-03-01" (a whole day), or an object for approximate times, parts of a day and
 /// unknown times.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TimePoint {
@@ -26,7 +26,7 @@ pub enum TimePoint {
 
 /// A time point in detail. Give `at` (an instant) or `date` (a day), not both; give neither (or
 /// `"at": null`) when the time is unknown (時刻不明).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeFields {
@@ -53,7 +53,7 @@ pub struct TimeFields {
 }
 
 /// How sure the author is about a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Approx {
     /// Exact (default).
@@ -78,7 +78,7 @@ pub enum Approx {
 }
 
 /// A part of a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PartOfDay {
     /// 早朝 = early morning (4:00–7:00).

@@ -1,22 +1,41 @@
 //! The timeline: events, their kinds and quoted notices.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::*;
 
 /// One event of the timeline. Its time is written inline: `at` (an instant) or `date` (+ `part`),
 /// with `approx`; neither (or `"at": null`) means the time is unknown (時刻不明): the event keeps
 /// its place in the order but has none on the time axis.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// Id for links. Default "e1", "e2"… by position. Unique in the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// When: `at`, `date`, `part`, `approx`.
-    #[serde(flatten)]
-    pub time: TimeFields,
+    // When: the fields of `TimeFields`, written out here rather than flattened, so that each is
+    // read and checked by name like every other field (a test checks the two lists agree).
+    /// The instant, RFC 3339 with its UTC offset: "2026-03-01T08:55:00+09:00" (seconds may be left
+    /// out). null: time unknown (時刻不明).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(
+            pattern = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}|[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?)([Zz]|[+-]\d{2}:\d{2})$"
+        ))
+    )]
+    pub at: Option<Option<String>>,
+    /// The day only, YYYY-MM-DD, when the time of day is not known (日付のみ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub date: Option<String>,
+    /// With `date`: the part of the day (早朝, 午前中, 夕方, 深夜…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<PartOfDay>,
+    /// How sure the time is: exact (default), about (頃), after (過ぎ), until (まで).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
     /// When it ended, for an event that lasted (a maintenance 2時～6時, a day range): a time
     /// point. Drawn as a span on the timeline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +73,7 @@ pub struct Event {
 }
 
 /// What kind of event this is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum EventKind {
     /// 発生 = the failure occurred.
@@ -81,7 +100,7 @@ pub enum EventKind {
 }
 
 /// A quoted notice.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Quote {
@@ -92,7 +111,7 @@ pub enum Quote {
 }
 
 /// A quoted notice and its source.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteDetails {
