@@ -2,7 +2,7 @@
 // Edit view benchmark: keystroke → problems and preview updated, in headless Chromium, on the
 // release build in dist/ (build it first: trunk build --release --offline).
 //
-//   node bench/editor.mjs [--keys 30]
+//   node bench/editor.mjs [--keys 30] [--preview timeline|table|letter]
 //
 // For the built-in sample and for a generated report of 1,000 events, it opens ?view=edit, puts
 // the cursor in the report's title, and types one character at a time as the browser's own
@@ -20,7 +20,10 @@ import { report } from './generate.mjs';
 import { startHarness, openApp, testId, chooseFile } from '../e2e/lib.mjs';
 
 const argv = process.argv.slice(2);
-const KEYS = Number(argv[argv.indexOf('--keys') + 1] || 30);
+const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const KEYS = Number(opt('--keys', '30'));
+/** Which view the preview shows while typing: timeline (default), table or letter. */
+const PREVIEW = opt('--preview', 'timeline');
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,6 +41,7 @@ async function measure(h, name, load) {
   }
   await testId(page, 'editor').waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="editor-text"]')?.value.includes('"title"'));
+  await testId(page, `preview-${PREVIEW}`).click();
   const result = await page.evaluate(async (keys) => {
     const area = document.querySelector('[data-testid="editor-text"]');
     const title = () => document.querySelector('[data-testid="title"]').textContent;
@@ -79,7 +83,7 @@ try {
 }
 for (const r of out) {
   console.log(
-    `${r.name} (${(r.size / 1000).toFixed(0)} k chars): keystroke → preview median ${pct(r.totals, 50).toFixed(0)} ms, p95 ${pct(r.totals, 95).toFixed(0)} ms; input handler median ${pct(r.handlers, 50).toFixed(1)} ms, p95 ${pct(r.handlers, 95).toFixed(1)} ms (${r.totals.length} keys)`,
+    `[${PREVIEW}] ${r.name} (${(r.size / 1000).toFixed(0)} k chars): keystroke → preview median ${pct(r.totals, 50).toFixed(0)} ms, p95 ${pct(r.totals, 95).toFixed(0)} ms; input handler median ${pct(r.handlers, 50).toFixed(1)} ms, p95 ${pct(r.handlers, 95).toFixed(1)} ms (${r.totals.length} keys)`,
   );
 }
 mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });

@@ -141,8 +141,14 @@ mod tests {
         assert_eq!(back.title.as_deref(), Some("障害のご報告"));
         assert_eq!(parse_meta("doc:a", "not json"), None);
         let mut list = vec![
-            DraftMeta { saved: 1.0, ..back.clone() },
-            DraftMeta { saved: 9.0, ..back.clone() },
+            DraftMeta {
+                saved: 1.0,
+                ..back.clone()
+            },
+            DraftMeta {
+                saved: 9.0,
+                ..back.clone()
+            },
         ];
         sort_newest_first(&mut list);
         assert_eq!(list[0].saved, 9.0);

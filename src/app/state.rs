@@ -186,7 +186,11 @@ impl AppState {
     /// Shows a document written in the edit view: the same report and selection stay when
     /// they still exist, so the preview does not jump while the writer types.
     pub fn replace_document(&mut self, doc: Rc<Document>, source: Rc<str>, warnings: Vec<Problem>) {
-        let index = if self.report < doc.reports.len() { self.report } else { 0 };
+        let index = if self.report < doc.reports.len() {
+            self.report
+        } else {
+            0
+        };
         let keep = self.document.is_some() && index == self.report;
         let (selection, range) = (self.selection, self.range);
         self.document = Some(doc);

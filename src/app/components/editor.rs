@@ -61,18 +61,18 @@ pub struct EditorViewProps {
 fn start_session(props: &EditorViewProps) {
     let fresh: Rc<str> = match &props.document {
         Some(doc) => crate::format::export::to_json(doc).into(),
-        None => crate::format::edit::templates::Template::Minimal.text().into(),
+        None => crate::format::edit::templates::Template::Minimal
+            .text()
+            .into(),
     };
     let source = props.source.as_deref().unwrap_or("sample");
     let own = drafts::key_for_source(source);
-    let restore = drafts::load(&own)
-        .map(|d| (own.clone(), d))
-        .or_else(|| {
-            (source == "sample")
-                .then(drafts::current)
-                .flatten()
-                .and_then(|k| drafts::load(&k).map(|d| (k, d)))
-        });
+    let restore = drafts::load(&own).map(|d| (own.clone(), d)).or_else(|| {
+        (source == "sample")
+            .then(drafts::current)
+            .flatten()
+            .and_then(|k| drafts::load(&k).map(|d| (k, d)))
+    });
     let action = match restore {
         Some((key, (text, meta))) => EditAction::Open {
             key: key.into(),
@@ -336,8 +336,16 @@ pub fn EditorView(props: &EditorViewProps) -> Html {
             </ul>
         }
     });
-    let active = (*completion).as_ref().map(|(_, a)| format!("hk-completion-{a}"));
-    let class = classes!("hk-editor", match editor.pane { Pane::Text => "hk-editor--pane-text", Pane::Preview => "hk-editor--pane-preview" });
+    let active = (*completion)
+        .as_ref()
+        .map(|(_, a)| format!("hk-completion-{a}"));
+    let class = classes!(
+        "hk-editor",
+        match editor.pane {
+            Pane::Text => "hk-editor--pane-text",
+            Pane::Preview => "hk-editor--pane-preview",
+        }
+    );
     html! {
         <div {class} data-testid="editor">
             <Toolbar editor={editor.clone()} area_ref={area_ref.clone()} {lang}

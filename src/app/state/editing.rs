@@ -62,7 +62,10 @@ pub enum EditAction {
         restored: Option<(f64, Rc<str>)>,
     },
     /// The text area's text was read (after a pause in typing).
-    Checked { text: Rc<str>, outcome: Outcome },
+    Checked {
+        text: Rc<str>,
+        outcome: Outcome,
+    },
     SetPreview(View),
     SetPane(Pane),
     /// The restore banner was acknowledged.

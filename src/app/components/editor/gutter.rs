@@ -44,7 +44,10 @@ pub fn Gutter(props: &GutterProps) -> Html {
     let mut parts = Vec::new();
     let mut next = 1u32;
     let run = |from: u32, to: u32| -> Html {
-        let text = (from..to).map(|n| n.to_string()).collect::<Vec<_>>().join("\n");
+        let text = (from..to)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
         html! { <span class="hk-gutter__run">{ text }</span> }
     };
     for (line, column, severity, message) in marks {

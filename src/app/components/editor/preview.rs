@@ -34,7 +34,8 @@ pub fn Preview(props: &PreviewProps) -> Html {
     let d = props.dispatch.clone();
     let switch = PREVIEW_VIEWS.iter().map(|&view| {
         let d = d.clone();
-        let onclick = Callback::from(move |_| d.dispatch(Action::Edit(EditAction::SetPreview(view))));
+        let onclick =
+            Callback::from(move |_| d.dispatch(Action::Edit(EditAction::SetPreview(view))));
         html! {
             <button type="button" class="hk-button hk-editor__switch"
                 data-testid={format!("preview-{}", view.code())}
@@ -63,16 +64,22 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 View::Letter => html! { <LetterView {report} {lang} /> },
                 _ => {
                     let ds = d.clone();
-                    let onselect = Callback::from(move |s: Selection| ds.dispatch(Action::Select(s)));
+                    let onselect =
+                        Callback::from(move |s: Selection| ds.dispatch(Action::Select(s)));
                     let dr = d.clone();
-                    let onrange = Callback::from(move |r: Option<(i64, i64)>| dr.dispatch(Action::SetRange(r)));
+                    let onrange = Callback::from(move |r: Option<(i64, i64)>| {
+                        dr.dispatch(Action::SetRange(r))
+                    });
                     html! { <Timeline {report} {lang} selection={props.selection} {onselect} range={props.range} {onrange} /> }
                 }
             }
         }
     };
     let stale = props.stale && props.report.is_some();
-    let class = classes!("hk-editor__preview", stale.then_some("hk-editor__preview--stale"));
+    let class = classes!(
+        "hk-editor__preview",
+        stale.then_some("hk-editor__preview--stale")
+    );
     html! {
         <section class={class} data-testid="preview" data-stale={stale.to_string()}
             aria-label={tr(lang, "プレビュー", "Preview")}>

@@ -78,14 +78,23 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 return;
             };
             let Some(snippet) = make() else {
-                onnotice.emit(tr(lang, "日時を読み取れませんでした。", "Could not read that time.").into());
+                onnotice.emit(
+                    tr(
+                        lang,
+                        "日時を読み取れませんでした。",
+                        "Could not read that time.",
+                    )
+                    .into(),
+                );
                 return;
             };
             let (text, cursor) = dom::text_and_cursor(&area);
             match insert::insert(&text, cursor, &snippet) {
                 Ok(edit) => dom::apply(&area, &edit),
                 Err(InsertError::NoPlace { path }) => onnotice.emit(match lang {
-                    Lang::Ja => format!("挿入できません: 「{path}」が本文にありません (または閉じていません)。"),
+                    Lang::Ja => format!(
+                        "挿入できません: 「{path}」が本文にありません (または閉じていません)。"
+                    ),
                     Lang::En => format!("Nowhere to insert: the text has no (closed) \"{path}\"."),
                 }),
             }
@@ -110,9 +119,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let preview = preview.clone();
         let report = props.report;
         insert_with(Rc::new(move || {
-            let taken = preview.as_ref().map(|d| KnownIds::of(d, report).phases).unwrap_or_default();
+            let taken = preview
+                .as_ref()
+                .map(|d| KnownIds::of(d, report).phases)
+                .unwrap_or_default();
             let start = insert::instant_at(drafts::now() as i64, zone?)?;
-            Some(Snippet::Phase { id: insert::next_id("p", &taken), start })
+            Some(Snippet::Phase {
+                id: insert::next_id("p", &taken),
+                start,
+            })
         }))
     };
     let on_measure = insert_with(Rc::new(|| Some(Snippet::Measure)));
@@ -156,7 +171,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             onnotice.emit(if done {
                 tr(lang, "本文をコピーしました。", "Copied the text.").into()
             } else {
-                tr(lang, "コピーできませんでした。本文を選択してコピーしてください。", "Could not copy; select the text and copy it.").into()
+                tr(
+                    lang,
+                    "コピーできませんでした。本文を選択してコピーしてください。",
+                    "Could not copy; select the text and copy it.",
+                )
+                .into()
             });
         })
     };
@@ -188,7 +208,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 Ok(text) => {
                     paste_problems.set(None);
                     area.set_value("");
-                    open_new(&dispatch, drafts::key_for_new("statuspage", drafts::now()), text);
+                    open_new(
+                        &dispatch,
+                        drafts::key_for_new("statuspage", drafts::now()),
+                        text,
+                    );
                 }
                 // The draft and the shown report stay as they are.
                 Err(problems) => paste_problems.set(Some(problems.into())),
@@ -196,7 +220,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let shown_other = match (&props.document, &props.source) {
-        (Some(doc), Some(source)) if **source != *props.editor.key => Some((doc.clone(), source.clone())),
+        (Some(doc), Some(source)) if **source != *props.editor.key => {
+            Some((doc.clone(), source.clone()))
+        }
         _ => None,
     };
     let edit_shown = shown_other.map(|(doc, source)| {
@@ -207,8 +233,16 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let restored = drafts::load(&key);
             let fresh: Rc<str> = crate::format::export::to_json(&doc).into();
             dispatch.dispatch(Action::Edit(match restored {
-                Some((text, meta)) => EditAction::Open { key: key.into(), text: text.into(), restored: Some((meta.saved, fresh)) },
-                None => EditAction::Open { key: key.into(), text: fresh, restored: None },
+                Some((text, meta)) => EditAction::Open {
+                    key: key.into(),
+                    text: text.into(),
+                    restored: Some((meta.saved, fresh)),
+                },
+                None => EditAction::Open {
+                    key: key.into(),
+                    text: fresh,
+                    restored: None,
+                },
             }));
         });
         html! {
