@@ -503,12 +503,19 @@ fn empty_text_is_an_error() {
 
 #[test]
 fn null_where_a_value_is_required() {
+    // `"issuer": null` says what an issuer is and where it prints.
     let (text, o) = decode_with(|v| v["report"]["issuer"] = json!(null));
-    let p = only(&o, "wrong-type", E, "report.issuer");
-    assert!(matches!(
-        p.kind,
-        ProblemKind::WrongType { found: "null", .. }
-    ));
+    let p = only(&o, "issuer-null", E, "report.issuer");
+    assert!(
+        p.message(Lang::Ja).contains("レターの右上"),
+        "{}",
+        p.message(Lang::Ja)
+    );
+    assert!(
+        p.message(Lang::En).contains("company"),
+        "{}",
+        p.message(Lang::En)
+    );
     let mut pos = at(&text, "\"issuer\": null");
     pos.column += 10;
     assert_eq!(p.pos, Some(pos));
@@ -830,9 +837,19 @@ fn impossible_dates_and_times() {
         decode_with(|v| v["report"]["revisions"] = json!([{"date": "2026-3-5", "note": "x"}]));
     only(&o, "bad-date", E, "report.revisions[0].date");
 
-    // A bare date where an instant is needed names the instant format.
+    // A bare date where an instant is needed says to use `date`.
     let (_, o) = decode_with(|v| v["timeline"][0]["at"] = json!("2026-03-01"));
-    only(&o, "bad-instant", E, "timeline[0].at");
+    let p = only(&o, "date-in-at", E, "timeline[0].at");
+    assert!(
+        p.message(Lang::Ja).contains("\"date\": \"2026-03-01\""),
+        "{}",
+        p.message(Lang::Ja)
+    );
+    assert!(
+        p.message(Lang::En).contains("\"date\": \"2026-03-01\""),
+        "{}",
+        p.message(Lang::En)
+    );
 }
 
 #[test]

@@ -419,8 +419,8 @@ impl Fmt {
         let Some(end_point) = p.end else {
             return format!("{start}{sep}{ongoing}");
         };
-        if p.ends_at_start() {
-            // A migrated record: the end was never written down.
+        if p.ends_at_start() || !end_point.is_known() {
+            // Ended, but when is not written down (or a migrated record's end equals its start).
             return match self.lang {
                 Lang::Ja => format!("{start}{sep}（終了時刻の記載なし）"),
                 Lang::En => format!("{start}{sep}(end not stated)"),

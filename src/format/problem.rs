@@ -94,6 +94,12 @@ pub enum ProblemKind {
     /// `"title": null` or `"issued": null`: the report does not state it; nothing is printed
     /// in its place.
     NotStated(&'static str),
+    /// A bare date where an instant is expected (`"at": "2026-03-01"`): `date` is the field.
+    DateInAt(String),
+    /// `"issuer": null`.
+    IssuerNull,
+    /// One string that lists several items with 、 where a list is expected.
+    ListInOneString(String),
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
@@ -246,6 +252,9 @@ impl ProblemKind {
             NotInHistory => "not-in-history",
             BidiControlRemoved => "bidi-control-removed",
             NotStated(_) => "not-stated",
+            DateInAt(_) => "date-in-at",
+            IssuerNull => "issuer-null",
+            ListInOneString(_) => "list-in-one-string",
             EndBeforeStart => "end-before-start",
             PhaseOutsidePeriod => "phase-outside-period",
             UnknownRef { .. } => "unknown-ref",
@@ -321,6 +330,9 @@ impl Problem {
                 NotStated("title") => "件名 (title) が記載なしとされています。レターには件名の行を出さず、画面には「件名の記載なし」と表示します。".into(),
                 NotStated("issued") => "発信日 (issued) が記載なしとされています。レターには日付の行を出しません。分かる場合は YYYY-MM-DD で書いてください。".into(),
                 NotStated(field) => format!("{field} が記載なしとされています。"),
+                DateInAt(s) => format!("「{}」は日付だけで時刻がありません。時刻が分からないときは \"at\" の代わりに \"date\": \"{}\" と書いてください。時刻が分かるなら {}T09:00:00+09:00 のように時刻と時差を付けます。", shorten(s), shorten(s), shorten(s)),
+                IssuerNull => "発信者 (issuer) が null です。発信者はこの報告を出す会社や部署で、レターの右上 (英語では末尾の署名) に印字されます。\"issuer\": \"株式会社…\" のように会社名を書くか、部署や担当者も書くなら { \"organization\": \"株式会社…\", \"department\": \"…部\" } としてください。履歴 (reports) なら文書の先頭に一度だけ書くこともできます。".into(),
+                ListInOneString(s) => format!("「{}」は「、」で区切った一つの文字列です。一項目として印字されます。複数なら [\"…\", \"…\"] のように配列で書いてください。", shorten(s)),
                 EndBeforeStart => "終了が開始より前になっています。日時を確認してください。".into(),
                 PhaseOutsidePeriod => "このフェーズは障害期間 (incident の start～end) の外にはみ出しています。期間かフェーズの日時を確認してください。".into(),
                 UnknownRef { kind, id } => format!("{}「{}」は定義されていません。{} に追加するか、id のつづりを確認してください。", ref_name(*kind, Lang::Ja), shorten(id), ref_list(*kind)),
@@ -369,6 +381,9 @@ impl Problem {
                 NotStated("title") => "The title is marked as not stated (null). The letter has no subject line; the screen shows \"no title stated\".".into(),
                 NotStated("issued") => "The issue date is marked as not stated (null). The letter has no date line. If you know it, write it as YYYY-MM-DD.".into(),
                 NotStated(field) => format!("{field} is marked as not stated."),
+                DateInAt(s) => format!("\"{}\" is a date without a time. When the time is not known, write \"date\": \"{}\" instead of \"at\"; when it is, add the time and offset, e.g. {}T09:00:00+09:00.", shorten(s), shorten(s), shorten(s)),
+                IssuerNull => "The issuer is null. The issuer is the company (or department) that issues this report; it is printed at the top right of a Japanese letter and as the signature of an English one. Write \"issuer\": \"Example Inc.\", or { \"organization\": \"Example Inc.\", \"department\": \"…\" }. A history can state it once at the top of the document.".into(),
+                ListInOneString(s) => format!("\"{}\" is one string listing several items with 、; it prints as one item. Write a list instead: [\"…\", \"…\"].", shorten(s)),
                 EndBeforeStart => "The end is before the start. Check the times.".into(),
                 PhaseOutsidePeriod => "This phase extends outside the incident period (incident start to end). Check the phase or the period.".into(),
                 UnknownRef { kind, id } => format!("No {} has the id \"{}\". Add it to {} or fix the id.", ref_name(*kind, Lang::En), shorten(id), ref_list(*kind)),

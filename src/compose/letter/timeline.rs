@@ -50,7 +50,9 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             text: unindent(&e.text),
             quote: e.quote.as_ref().map(|q| QuoteText {
                 source: q.source.clone(),
-                text: q.text.trim().to_string(),
+                // As written: only blank lines around it go; a leading full-width space or the
+                // spacing inside a quoted form is the other party's.
+                text: q.text.trim_matches(['\n', '\r']).trim_end().to_string(),
             }),
         };
         if let Some(d) = days.last_mut() {

@@ -172,6 +172,18 @@ impl Cx {
         self.list(node, |cx, n| cx.text(n))
     }
 
+    /// A list of short items (network ranges, who was excluded): like `texts`, but one string
+    /// that lists several with 、 (「203.0.113.0/24、198.51.100.0/24」) is kept as written and
+    /// warned about, since it would print as one item.
+    pub(super) fn item_texts(&mut self, node: &Node) -> Option<Vec<String>> {
+        if let Value::String(s) = &node.value {
+            if s.contains('、') && !s.contains('。') {
+                self.warn(node.pos, ProblemKind::ListInOneString(s.clone()));
+            }
+        }
+        self.texts(node)
+    }
+
     /// Non-empty text.
     pub(super) fn text(&mut self, node: &Node) -> Option<String> {
         match &node.value {

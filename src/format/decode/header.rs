@@ -38,6 +38,24 @@ impl Cx {
         // The issuer may be stated once for a whole history; the report's own wins.
         let issuer = match issuer {
             Some(common) if !o.has("issuer") => Some(common.clone()),
+            // `"issuer": null` is a writer who does not know what goes there: say it.
+            _ if o.has("issuer") && o.get("issuer").is_none() => {
+                let pos = o
+                    .members
+                    .iter()
+                    .find(|(k, _)| k.name == "issuer")
+                    .map(|(_, v)| v.pos);
+                self.in_key("issuer", |cx| {
+                    cx.walk
+                        .problems
+                        .push(crate::format::problem::Problem::error(
+                            cx.here(),
+                            pos,
+                            ProblemKind::IssuerNull,
+                        ))
+                });
+                None
+            }
             _ => self.req(&o, "issuer", |cx, n| cx.issuer(n)),
         };
         let document_number = self.opt(&o, "document_number", |cx, n| cx.text(n));

@@ -333,10 +333,10 @@ impl Cx {
         Some(Scope {
             customers: self.opt(&o, "customers", |cx, n| cx.text(n)),
             exclusions: self
-                .opt(&o, "exclusions", |cx, n| cx.texts(n))
+                .opt(&o, "exclusions", |cx, n| cx.item_texts(n))
                 .unwrap_or_default(),
             networks: self
-                .opt(&o, "networks", |cx, n| cx.texts(n))
+                .opt(&o, "networks", |cx, n| cx.item_texts(n))
                 .unwrap_or_default(),
             users: self.opt(&o, "users", |cx, n| cx.count(n, 0, 1_000_000_000_000)),
             notes: self

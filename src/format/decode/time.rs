@@ -67,7 +67,7 @@ impl Cx {
             Err(InstantError::Bad) => {
                 // A bare date in an `at` field is a common slip; say which field to use.
                 let kind = if parse_date(&s).is_some() {
-                    ProblemKind::BadInstant(s)
+                    ProblemKind::DateInAt(s)
                 } else if s.len() == 10 {
                     ProblemKind::BadDate(s)
                 } else {
