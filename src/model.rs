@@ -5,6 +5,7 @@
 //! back into normalized JSON. Views never see a half-valid document.
 
 pub mod i18n;
+pub mod long;
 pub mod safe;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

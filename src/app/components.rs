@@ -1,5 +1,6 @@
 //! Yew function components. Each takes props and emits `on<verb>` callbacks; none does I/O.
 
+pub mod clipped;
 pub mod editor;
 pub mod history;
 pub mod impact_table;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::app::browser as web;
 use crate::app::components::editor::EditorView;
+use crate::app::components::clipped::Clipped;
 use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
@@ -333,7 +334,7 @@ pub fn App(props: &AppProps) -> Html {
                 );
                 web::set_document_lang(lang.code());
                 if let Some(r) = report {
-                    web::set_document_title(&format!("{} — hokoku", r.header.shown_title(lang)));
+                    web::set_document_title(&format!("{} — hokoku", crate::model::long::clipped(&r.header.shown_title(lang), 120)));
                 }
             },
         );
@@ -498,7 +499,7 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
         <header class="hk-header hk-chrome">
             <div>
                 <p class="hk-header__brand">{ "hokoku" }{ " · " }{ kind }</p>
-                <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title">{ report.header.shown_title(lang) }</h1>
+                <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title"><Clipped text={report.header.shown_title(lang)} max={crate::model::long::TITLE_CHARS} {lang} /></h1>
                 <p class="hk-header__meta">
                     <span data-testid="issuer">{ issuer }</span>
                     if let Some(d) = report.header.issued {

@@ -238,7 +238,12 @@ pub fn compose(report: &Report, lang: Lang) -> Letter {
     let form = report.letter.form;
     let letter_form = form == Form::Letter;
     let (opening, body) = opening_and_body(report, lang, body);
-    let title = header.title.as_deref();
+    // A title of megabytes would fill pages of the printout and freeze its layout.
+    let title = header
+        .title
+        .as_deref()
+        .map(|t| crate::model::long::clipped(t, crate::model::long::TITLE_CHARS));
+    let title = title.as_deref();
 
     Letter {
         lang,

@@ -285,11 +285,11 @@ fn item(
                 <p class="hk-history__title">
                     if let Some(href) = links.and_then(|l| l.get(e.index)) {
                         <a class="hk-history__open" id={title_id} data-testid="history-open" href={href.clone()}>
-                            { report.header.title.clone() }
+                            { report.header.title.as_deref().map(|t| crate::model::long::clipped(t, crate::model::long::TITLE_CHARS)) }
                         </a>
                     } else {
                         <button type="button" class="hk-history__open" id={title_id} data-testid="history-open" {onclick}>
-                            { report.header.title.clone() }
+                            { report.header.title.as_deref().map(|t| crate::model::long::clipped(t, crate::model::long::TITLE_CHARS)) }
                         </button>
                     }
                 </p>
