@@ -31,6 +31,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { history, report } from './generate.mjs';
+import { HOSTILE } from './hostile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -54,6 +55,8 @@ const RUNS = Number(opt('--runs', '5'));
 const EVENTS = opt('--events', '100,1000,10000').split(',').map(Number);
 const HISTORY = Number(opt('--history', '1000'));
 const BUILD = !argv.includes('--no-build');
+/** Only the hostile scenario (issue 18), written to bench/RESULTS-hostile.md. */
+const HOSTILE_ONLY = argv.includes('--hostile-only');
 /** Rewrites RESULTS.md from bench/out/results.json without measuring (after editing the table code). */
 const REPORT_ONLY = argv.includes('--report-only');
 const STEPS = 50;
@@ -283,6 +286,65 @@ const CHART = ['[data-testid="timeline-chart"]', '.hokoku [data-testid^="view-"]
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
+
+/**
+ * The hostile scenario: the sample shown, then each hostile input chosen through the file input.
+ * Settled: the page shows the file's outcome (its problems panel, or a new title) and a frame has
+ * been painted. Longest task: the longest main-thread task (PerformanceObserver "longtask",
+ * which reports tasks over 50 ms) from the change event until one second after settling.
+ */
+async function hostile(browser, origin) {
+  const out = {};
+  for (const h of HOSTILE) {
+    const settled = [];
+    const longest = [];
+    const bytes = h.bytes();
+    for (let i = 0; i < RUNS; i++) {
+      const p = await newPage(browser);
+      await p.page.goto(`${origin}/app/`);
+      await p.page.locator('.hokoku[data-ready="true"]').first().waitFor({ state: 'attached' });
+      const before = (await p.page.locator('[data-testid="title"]').first().textContent()).trim();
+      await p.page.evaluate(() => {
+        window.__bench.tasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__bench.tasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      const drawn = p.page.evaluate(
+        ({ name, before }) =>
+          window.__bench.when(() => {
+            const panel = document.querySelector(`[data-testid="problems"][aria-label*="${name}"]`);
+            const title = (document.querySelector('[data-testid="title"]')?.textContent ?? '').trim();
+            return !!panel || title !== before;
+          }, 120_000),
+        { name: h.name, before },
+      );
+      await p.page.locator('[data-testid="file-input"]').setInputFiles({ name: h.name, mimeType: 'application/json', buffer: bytes });
+      const t = await drawn;
+      await p.page.waitForTimeout(1000);
+      const { marks, tasks } = await p.page.evaluate(() => ({ marks: window.__bench.marks, tasks: window.__bench.tasks }));
+      if (!t) throw new Error(`${h.name}: the page did not settle (errors: ${p.errors.join('; ')})`);
+      settled.push(t.frame - marks.change);
+      const mine = tasks.filter((x) => x.start + x.duration >= marks.change);
+      longest.push(mine.length ? Math.max(...mine.map((x) => x.duration)) : 0);
+      await p.close();
+    }
+    out[h.name] = { about: h.about, bytes: bytes.length, settled: median(settled), longest: median(longest) };
+    console.log(`  ${h.name}: settled ${ms(out[h.name].settled)}, longest task ${ms(out[h.name].longest)}`);
+  }
+  return out;
+}
+
+function hostileMarkdown(r) {
+  const L = [];
+  L.push('| input (chosen after the sample is shown) | size | settled | longest task | budget (≤ 2 s, no task over 200 ms) |', '|---|---:|---:|---:|---|');
+  for (const [name, v] of Object.entries(r)) {
+    const ok = v.settled <= 2000 && v.longest <= 200;
+    L.push(`| ${v.about} (\`${name}\`) | ${int(v.bytes)} B | ${ms(v.settled)} | ${v.longest ? ms(v.longest) : '< 50 ms'} | ${ok ? 'met' : '**not met**'} |`);
+  }
+  L.push('', 'Longest task counts tasks over 50 ms (the "longtask" entries); "< 50 ms" means none was reported.');
+  return L.join('\n');
+}
 
 async function navigation(browser, origin) {
   const out = { title: [], view: [], timeline: [], letter: [] };
@@ -649,6 +711,7 @@ function markdown(r) {
   }
   L.push('', '## Print', '');
   L.push(`| the sample's letter → PDF (page.pdf, A4) | ${ms(r.print.ms)} |`, '|---|---:|');
+  if (r.hostile) L.push('', '## Hostile inputs', '', hostileMarkdown(r.hostile));
   L.push('', '## Notes', '');
   const notes = [];
   for (const [key, it] of Object.entries(r.interaction)) {
@@ -683,6 +746,30 @@ async function main() {
     console.log('rewrote bench/RESULTS.md from bench/out/results.json');
     return;
   }
+  if (HOSTILE_ONLY) {
+    if (BUILD) build();
+    writeData();
+    const server = await serve();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: PAGE_ARGS });
+    try {
+      console.log('hostile inputs…');
+      const r = await hostile(browser, server.origin);
+      const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+      const head = [
+        '# Hostile inputs (issue 18)',
+        '',
+        `Measured ${new Date().toISOString().slice(0, 10)} at commit ${git('rev-parse', '--short', 'HEAD')} by \`node bench/run.mjs --hostile-only\` (${RUNS} runs each, medians), ${machine(browser.version())}.`,
+        '',
+      ];
+      writeFileSync(join(HERE, 'RESULTS-hostile.md'), head.join('\n') + hostileMarkdown(r) + '\n');
+      writeFileSync(join(OUT, 'hostile.json'), JSON.stringify(r, null, 2) + '\n');
+      console.log('wrote bench/RESULTS-hostile.md');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    return;
+  }
   if (!existsSync(VIS_JS)) throw new Error('vis-timeline is missing: run `npm ci --prefix bench` first');
   if (BUILD) build();
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('bench/out/dist is missing: run without --no-build');
@@ -706,6 +793,8 @@ async function main() {
     }
     console.log('print…');
     const printed = await print(browser, server.origin);
+    console.log('hostile inputs…');
+    const hostileResult = await hostile(browser, server.origin);
     const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
     const results = {
       date: new Date().toISOString().slice(0, 10),
@@ -720,6 +809,7 @@ async function main() {
       loads: loaded,
       interaction: interactionResult,
       print: printed,
+      hostile: hostileResult,
     };
     writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, (_, v) => (v === Infinity ? 'Infinity' : v), 2) + '\n');
     writeFileSync(join(HERE, 'RESULTS.md'), markdown(results));
