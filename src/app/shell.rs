@@ -801,7 +801,18 @@ fn view_panel(
 fn footer_text(state: &AppState, lang: Lang) -> Html {
     let source = state.source.as_deref().map(|s| match s {
         "sample" => tr(lang, "組み込みサンプル", "built-in sample").to_string(),
-        other => other.to_string(),
+        // A document written in the edit view is named by its draft key (see app::drafts).
+        other => match other.split_once(':') {
+            Some(("doc", "sample")) => tr(
+                lang,
+                "組み込みサンプルの下書き",
+                "draft of the built-in sample",
+            )
+            .to_string(),
+            Some(("doc", name)) => format!("{name} ({})", tr(lang, "下書き", "draft")),
+            Some(("new", _)) => tr(lang, "新しい下書き", "new draft").to_string(),
+            _ => other.to_string(),
+        },
     });
     html! {
         <>
