@@ -162,11 +162,15 @@ async fn list_twin_is_grouped_by_day_with_every_event() {
     assert!(html.contains("21時過ぎ"));
     assert!(html.contains("現地時間"));
     assert!(html.contains("<blockquote"));
-    // The unknown-time event keeps its place: after the report of 10/13, before the relapse.
+    // The unknown-time event has its own group after the last day, not under 10/13.
     let list = &html[html.find(r#"data-testid="event-list""#).unwrap()..];
     let unknown = list.find("点検報告書を受領</span>").unwrap();
-    assert!(list.find("第1報を公開</span>").unwrap() < unknown);
-    assert!(unknown < list.find("同様の症状を再び検知</span>").unwrap());
+    let heading = list.find("■時刻不明").expect("a 時刻不明 group");
+    assert!(list.find("同様の症状を再び検知</span>").unwrap() < heading);
+    assert!(heading < unknown);
+    // A date-only event reads as the letter's 経緯 writes it, not (終日).
+    assert!(!list.contains("(終日)"));
+    assert!(list.contains("時刻記載なし"));
 }
 
 #[tokio::test]

@@ -375,6 +375,21 @@ impl Fmt {
         }
     }
 
+    /// The time column of a row under its day heading (the list twin and the letter's 経緯 say
+    /// the same): the time of day, or for an event stated by its day alone `時刻記載なし` —
+    /// never an empty cell, and never 終日, which would claim it lasted all day.
+    pub fn event_time_cell(&self, e: &Event) -> String {
+        let t = self.event_time_of_day(e);
+        if t.is_empty() && e.time.is_known() {
+            match self.lang {
+                Lang::Ja => "時刻記載なし".to_string(),
+                Lang::En => "time not stated".to_string(),
+            }
+        } else {
+            t
+        }
+    }
+
     /// An event that lasted, in a row already under its start's day: `2時00分～6時00分`,
     /// `～10月10日(月)` for a day range (the start day is the row's day), `～継続中`-free: an
     /// event span always has its end.

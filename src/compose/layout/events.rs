@@ -244,16 +244,16 @@ impl Prepared {
     }
 }
 
-/// One day of the list (■2009年7月3日(金)); `day` is `None` for unknown-time events before any
-/// dated one.
+/// One day of the list (■2009年7月3日(金)); `day` is `None` for the 時刻不明 group.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DayGroup {
     pub day: Option<NaiveDate>,
     pub events: Vec<usize>,
 }
 
-/// The list grouped by day in the report's zone; unknown-time events stay in the group of the
-/// event they follow.
+/// The list grouped by day in the report's zone; events whose time is unknown form their own
+/// group (時刻不明) after the last day, in list order, rather than being filed under a day they
+/// may not belong to.
 pub fn day_groups(
     report: &Report,
     prepared: &Prepared,
@@ -261,6 +261,7 @@ pub fn day_groups(
     mut include: impl FnMut(usize) -> bool,
 ) -> Vec<DayGroup> {
     let mut groups: Vec<DayGroup> = Vec::new();
+    let mut unknown = Vec::new();
     for &i in &prepared.order {
         let Some(event) = report.timeline.get(i) else {
             continue;
@@ -270,13 +271,19 @@ pub fn day_groups(
             continue;
         }
         match (groups.last_mut(), day) {
-            (Some(g), None) => g.events.push(i),
+            (_, None) => unknown.push(i),
             (Some(g), Some(d)) if g.day == Some(d) => g.events.push(i),
             (_, day) => groups.push(DayGroup {
                 day,
                 events: vec![i],
             }),
         }
+    }
+    if !unknown.is_empty() {
+        groups.push(DayGroup {
+            day: None,
+            events: unknown,
+        });
     }
     groups
 }
@@ -330,9 +337,11 @@ mod tests {
         let fmt = Fmt::new(Lang::Ja, DateStyle::default(), r.zone);
         let g = day_groups(&r, &p, &fmt, |_| true);
         assert_eq!(g.len(), 3, "{g:?}");
-        assert_eq!(g[0].day, None);
-        assert_eq!(g[1].events, vec![2]);
-        assert_eq!(g[2].events, vec![1, 3]);
+        assert_eq!(g[0].events, vec![2]);
+        assert_eq!(g[1].events, vec![1, 3]);
+        // The unknown-time event has a group of its own, last, not the day it was listed under.
+        assert_eq!(g[2].day, None);
+        assert_eq!(g[2].events, vec![0]);
         let f = Filter {
             hidden_actors: vec![1],
             hidden_kinds: vec![],

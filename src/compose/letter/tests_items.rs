@@ -173,7 +173,7 @@ fn cause_actions_measures_and_data() {
 }
 
 #[test]
-fn the_timeline_is_grouped_by_day_with_unknown_times_in_place() {
+fn the_timeline_is_grouped_by_day_with_unknown_times_last() {
     let d = example(SAMPLE);
     let l = compose(&d.reports[0], Lang::Ja);
     let Some(Block::Timeline(t)) = l.items.last().and_then(|i| i.blocks.first()) else {
@@ -194,8 +194,11 @@ fn the_timeline_is_grouped_by_day_with_unknown_times_in_place() {
             "2026年2月24日(火)",
             "2026年2月27日(金)",
             "2026年3月3日(火)",
+            "時刻不明",
         ]
     );
+    let unknown = &t.days[t.days.len() - 1].rows;
+    assert!(unknown.iter().all(|r| r.time == "時刻不明"), "{unknown:?}");
     let rows: usize = t.days.iter().map(|d| d.rows.len()).sum();
     assert_eq!(rows, d.reports[0].timeline.len(), "every event once");
     let first = &t.days[0].rows[0];
@@ -212,7 +215,8 @@ fn the_timeline_is_grouped_by_day_with_unknown_times_in_place() {
     let feb20 = &t.days[3].rows;
     assert_eq!(
         feb20.iter().map(|r| r.time.as_str()).collect::<Vec<_>>(),
-        vec!["", "時刻不明"]
+        // A day alone says so, in the same words as the timeline's list.
+        vec!["時刻記載なし"]
     );
     let quoted = t.days[0]
         .rows

@@ -1,5 +1,5 @@
 //! The accessible twin of the chart: every shown event in order, grouped by day
-//! (■2009年7月3日(金)), each with its time as the letter writes it, actor, kind, text and quoted
+//! (■2009年7月3日(金)) and events of unknown time last under ■時刻不明, each with its time as the letter writes it, actor, kind, text and quoted
 //! notice. Long lists are shown a page at a time so 10,000 events never become 10,000 rows.
 
 use std::rc::Rc;
@@ -63,7 +63,7 @@ pub fn EventList(props: &EventListProps) -> Html {
     let rows = groups.iter().map(|g| {
         let heading = match g.day {
             Some(d) => format!("■{}", fmt.date(d)),
-            None => format!("■{}", tr(lang, "日付不明", "Date unknown")),
+            None => format!("■{}", tr(lang, "時刻不明", "Time unknown")),
         };
         let items = g.events.iter().map(|&i| row(report, fmt, lang, i, props));
         html! {
@@ -122,14 +122,7 @@ fn row(report: &Report, fmt: &Fmt, lang: Lang, i: usize, props: &EventListProps)
     };
     let selected = props.selected == Some(i);
     let time = {
-        let t = fmt.event_time_of_day(e);
-        let t = if e.time.is_known() && t.is_empty() {
-            tr(lang, "(終日)", "(all day)").to_string()
-        } else if !e.time.is_known() {
-            tr(lang, "時刻不明", "time unknown").to_string()
-        } else {
-            t
-        };
+        let t = fmt.event_time_cell(e);
         match e.local_offset.and_then(|o| fmt.local_time(&e.time, o)) {
             Some(local) => format!("{t}{local}"),
             None => t,
