@@ -7,4 +7,5 @@ pub mod history;
 pub mod impact;
 pub mod layout;
 pub mod letter;
+pub mod phrase;
 pub mod timefmt;

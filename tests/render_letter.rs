@@ -21,10 +21,33 @@ fn report(text: &str, index: usize) -> Rc<Report> {
 }
 
 async fn render(report: Rc<Report>, lang: Lang) -> String {
-    yew::LocalServerRenderer::<LetterView>::with_props(LetterViewProps { report, lang })
+    let html = yew::LocalServerRenderer::<LetterView>::with_props(LetterViewProps { report, lang })
         .hydratable(false)
         .render()
-        .await
+        .await;
+    assert!(
+        html.contains(r#"<span class="hk-nobr">"#),
+        "time phrases are marked unbreakable"
+    );
+    without_phrase_spans(&html)
+}
+
+/// The HTML with the unbreakable-phrase spans taken out (their text kept), so the tests read
+/// the words as a reader does.
+fn without_phrase_spans(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<span class=\"hk-nobr") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let open_end = after.find('>').map_or(after.len(), |e| e + 1);
+        let inner = &after[open_end..];
+        let close = inner.find("</span>").unwrap_or(inner.len());
+        out.push_str(&inner[..close]);
+        rest = inner.get(close + "</span>".len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Asserts that each needle occurs after the previous one.

@@ -7,3 +7,4 @@ pub mod impact_table;
 pub mod letter_view;
 pub mod problems;
 pub mod timeline;
+pub mod typeset;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::typeset::typeset;
 use crate::compose::impact::{group_digits, legend, unaffected_sentence, Figures, PhaseFigures};
 use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
@@ -73,7 +74,7 @@ fn notes(phase: &Phase, lang: Lang) -> Html {
         } else {
             n.clone()
         };
-        html! { <li class="hk-impact__note">{ text }</li> }
+        html! { <li class="hk-impact__note">{ typeset(&text) }</li> }
     });
     html! { <ul class="hk-impact__notes">{ for items }</ul> }
 }
@@ -159,12 +160,12 @@ pub fn PhaseTable(props: &PhaseTableProps) -> Html {
                         <span class="hk-impact__ongoing">{ tr(lang, "継続中", "Ongoing") }</span>
                     }
                 </th>
-                <td class="hk-impact__period">{ fmt.period_within(&phase.period, context) }</td>
-                <td class="hk-impact__duration">{ figures.length.text(&fmt) }</td>
+                <td class="hk-impact__period">{ typeset(&fmt.period_within(&phase.period, context)) }</td>
+                <td class="hk-impact__duration">{ typeset(&figures.length.text(&fmt)) }</td>
                 <td class="hk-impact__worst">{ level_mark(figures.worst, lang, true) }</td>
                 <td class="hk-impact__content">
                     if let Some(summary) = &phase.summary {
-                        <p class="hk-impact__text">{ summary.clone() }</p>
+                        <p class="hk-impact__text">{ typeset(summary) }</p>
                     }
                     { notes(phase, lang) }
                     { for customers }
@@ -322,7 +323,7 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
                 <li>
                     <span class="hk-impact__fact-name">{ name }</span>
                     { tr(lang, "：", ": ") }
-                    { length.text(&fmt) }
+                    { typeset(&length.text(&fmt)) }
                 </li>
             }
         });
@@ -347,13 +348,13 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
         (Lang::En, _) => format!("Times in {}", fmt.zone_label()),
     };
     let list = |items: &[String], class: &'static str| {
-        html! { <ul class={classes!("hk-impact__fact-list", class)}>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul> }
+        html! { <ul class={classes!("hk-impact__fact-list", class)}>{ for items.iter().map(|i| html! { <li>{ typeset(i) }</li> }) }</ul> }
     };
     let networks = (!scope.networks.is_empty()).then(|| {
         let items = scope
             .networks
             .iter()
-            .map(|n| html! { <li><code>{ n.clone() }</code></li> });
+            .map(|n| html! { <li><code class="hk-nobr">{ n.clone() }</code></li> });
         fact(
             "networks",
             tr(lang, "対象ネットワーク", "Networks"),
@@ -362,16 +363,16 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
     });
     html! {
         <dl class="hk-impact__facts" data-testid="impact-summary">
-            { fact("period", tr(lang, "障害発生日時", "Period"), html! { fmt.period(&report.incident.period) }) }
-            { fact("duration", tr(lang, "障害継続時間", "Duration"), html! { figures.incident.text(&fmt) }) }
+            { fact("period", tr(lang, "障害発生日時", "Period"), typeset(&fmt.period(&report.incident.period))) }
+            { fact("duration", tr(lang, "障害継続時間", "Duration"), typeset(&figures.incident.text(&fmt))) }
             { fact(
                 "outage",
                 tr(lang, "サービス停止時間（いずれかのサービスが停止していた時間）", "Outage time (any service down)"),
-                html! { outage },
+                typeset(&outage),
             ) }
             { for per_service }
             if let Some(customers) = &scope.customers {
-                { fact("customers", tr(lang, "対象のお客様", "Affected customers"), html! { customers.clone() }) }
+                { fact("customers", tr(lang, "対象のお客様", "Affected customers"), typeset(customers)) }
             }
             if let Some(users) = scope.users {
                 { fact("users", tr(lang, "対象ユーザー数", "Users affected"), html! { group_digits(users) }) }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::impact_table::{ImpactMatrix, PhaseTable};
+use crate::app::components::typeset::typeset;
 use crate::compose::letter::{
     compose, Block, ContactBlock, Field, Letter, LetterSection, ListStyle, Table, TimelineTable,
 };
@@ -52,9 +53,9 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
                 if let Some(opening) = &letter.opening {
                     <p class="hk-letter__opening">{ opening.clone() }</p>
                 }
-                { for letter.body.iter().map(|p| html! { <p class="hk-letter__para">{ p.clone() }</p> }) }
+                { for letter.body.iter().map(|p| html! { <p class="hk-letter__para">{ typeset(p) }</p> }) }
                 if let Some(p) = &letter.closing_paragraph {
-                    <p class="hk-letter__para hk-letter__para--last">{ p.clone() }</p>
+                    <p class="hk-letter__para hk-letter__para--last">{ typeset(p) }</p>
                 }
                 if let Some(closing) = &letter.closing {
                     <p class="hk-letter__closing">{ closing.clone() }</p>
@@ -68,12 +69,16 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
                 <div class="hk-letter__items">
                     { for letter.items.iter().map(|item| section(item, letter.form, &props.report, lang)) }
                 </div>
-                if let Some(mark) = &letter.end_mark {
-                    <p class="hk-letter__end">{ mark.clone() }</p>
-                }
-                if let Some(contact) = &letter.contact {
-                    { contact_block(contact) }
-                }
+                // 以上 and the contact box print together, with the end of the last item: a
+                // page holding only 以上 or only the box reads as a page left over.
+                <div class="hk-letter__close">
+                    if let Some(mark) = &letter.end_mark {
+                        <p class="hk-letter__end">{ mark.clone() }</p>
+                    }
+                    if let Some(contact) = &letter.contact {
+                        { contact_block(contact) }
+                    }
+                </div>
                 if !letter.revisions.is_empty() {
                     { revisions(&letter) }
                 }
@@ -157,14 +162,14 @@ fn section(item: &LetterSection, form: Form, report: &Rc<Report>, lang: Lang) ->
 
 fn block(b: &Block, report: &Rc<Report>, lang: Lang) -> Html {
     match b {
-        Block::Paragraph(text) => html! { <p class="hk-letter__text">{ text.clone() }</p> },
-        Block::Note(text) => html! { <p class="hk-letter__note">{ text.clone() }</p> },
+        Block::Paragraph(text) => html! { <p class="hk-letter__text">{ typeset(text) }</p> },
+        Block::Note(text) => html! { <p class="hk-letter__note">{ typeset(text) }</p> },
         Block::List {
             style: ListStyle::Numbered,
             entries,
         } => html! {
             <ol class="hk-letter__list hk-letter__list--numbered">
-                { for entries.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+                { for entries.iter().map(|e| html! { <li>{ typeset(e) }</li> }) }
             </ol>
         },
         Block::List { style, entries } => {
@@ -174,7 +179,7 @@ fn block(b: &Block, report: &Rc<Report>, lang: Lang) -> Html {
             );
             html! {
                 <ul {class}>
-                    { for entries.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+                    { for entries.iter().map(|e| html! { <li>{ typeset(e) }</li> }) }
                 </ul>
             }
         }
@@ -200,7 +205,7 @@ fn field(f: &Field) -> Html {
     html! {
         <div class="hk-letter__field">
             <dt>{ f.label.clone() }</dt>
-            <dd>{ for f.values.iter().map(|v| html! { <span class="hk-letter__value">{ v.clone() }</span> }) }</dd>
+            <dd>{ for f.values.iter().map(|v| html! { <span class="hk-letter__value">{ typeset(v) }</span> }) }</dd>
         </div>
     }
 }
@@ -215,9 +220,9 @@ fn plain_table(t: &Table) -> Html {
                 { for t.rows.iter().map(|row| html! {
                     <tr>
                         { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
-                            html! { <td class="hk-letter__cell-main">{ cell.clone() }</td> }
+                            html! { <td class="hk-letter__cell-main">{ typeset(cell) }</td> }
                         } else {
-                            html! { <td class="hk-letter__cell-aside">{ cell.clone() }</td> }
+                            html! { <td class="hk-letter__cell-aside">{ typeset(cell) }</td> }
                         }) }
                     </tr>
                 }) }
@@ -238,14 +243,14 @@ fn timeline(t: &TimelineTable, lang: Lang) -> Html {
             html! {
                 <tr class="hk-letter__event">
                     <td class="hk-letter__time">
-                        { r.time.clone() }
+                        { typeset(&r.time) }
                         if let Some(local) = &r.local_time {
-                            <span class="hk-letter__local">{ local.clone() }</span>
+                            <span class="hk-letter__local">{ typeset(local) }</span>
                         }
                     </td>
                     <td class="hk-letter__actor">{ r.actor.clone() }</td>
                     <td class="hk-letter__event-text">
-                        { r.text.clone() }
+                        { typeset(&r.text) }
                         if let Some(q) = &r.quote {
                             <blockquote class="hk-letter__quote">
                                 if let Some(source) = &q.source {
@@ -288,7 +293,7 @@ fn contact_block(c: &ContactBlock) -> Html {
             Some(href) => {
                 html! { <a href={href.clone()} rel="noopener noreferrer">{ line.text.clone() }</a> }
             }
-            None => html! { { line.text.clone() } },
+            None => html! { { typeset(&line.text) } },
         };
         html! {
             <p class="hk-letter__contact-line">
@@ -318,7 +323,7 @@ fn revisions(letter: &Letter) -> Html {
                         if let Some(date) = date {
                             <span class="hk-letter__revision-date">{ date.clone() }</span>
                         }
-                        { note.clone() }
+                        { typeset(note) }
                     </li>
                 }) }
             </ul>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{kind_icon, ByPtr};
+use crate::app::components::typeset::typeset;
 use crate::compose::layout::{day_groups, Filter, Prepared};
 use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
@@ -159,12 +160,12 @@ fn row(report: &Report, fmt: &Fmt, lang: Lang, i: usize, props: &EventListProps)
             <button type="button" class="hk-timeline__entry-button" data-testid="event-item"
                 data-event={i.to_string()} data-actor={e.actor.to_string()}
                 data-kind={e.kind.code()} aria-pressed={if selected { "true" } else { "false" }}>
-                <span class="hk-timeline__entry-time">{ time }</span>
+                <span class="hk-timeline__entry-time">{ typeset(&time) }</span>
                 <span class="hk-timeline__entry-actor">{ actor }</span>
                 <span class={classes!("hk-timeline__entry-kind", format!("hk-timeline__entry-kind--{}", e.kind.code()))}>
                     { kind_icon(e.kind) }{ e.kind.label(lang) }
                 </span>
-                <span class="hk-timeline__entry-text">{ e.text.clone() }</span>
+                <span class="hk-timeline__entry-text">{ typeset(&e.text) }</span>
                 { for eta }
             </button>
             { for quote }
