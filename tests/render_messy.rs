@@ -147,6 +147,7 @@ async fn the_web_notice_prints_as_a_notice() {
     ] {
         assert!(!html.contains(absent), "{absent} in a notice");
     }
+    assert!(html.contains("hk-letter--notice"));
     in_order(
         &html,
         &[

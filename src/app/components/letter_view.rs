@@ -38,7 +38,11 @@ pub fn LetterView(props: &LetterViewProps) -> Html {
     });
     let lang = props.lang;
     let ja = lang == Lang::Ja;
-    let class = classes!("hk-letter", format!("hk-letter--{}", lang.code()));
+    let class = classes!(
+        "hk-letter",
+        format!("hk-letter--{}", lang.code()),
+        (letter.form == Form::Notice).then_some("hk-letter--notice")
+    );
     html! {
         <article {class} data-testid="letter" lang={lang.code()}>
             <div class="hk-letter__toolbar hk-chrome">
