@@ -17,14 +17,35 @@ use crate::format::schema as raw;
 use crate::format::vocab::{approx_code, part_code, role_code, status_code};
 use crate::model::{self, Approx, Due, EventKind, ReportKind, TimePoint, When};
 
-/// The normalized JSON text of a document: pretty, 2-space indented, with a final newline.
+/// The normalized JSON text of a document: pretty, 2-space indented, with a final newline, and
+/// safe to paste into an HTML page's `<script type="application/json">` (see [`html_safe`]).
 pub fn to_json(doc: &model::Document) -> String {
-    let mut text = serde_json::to_string_pretty(&to_raw(doc))
+    let text = serde_json::to_string_pretty(&to_raw(doc))
         // Serializing plain data into a string cannot fail; an empty result would be caught by
         // the round-trip tests rather than crash the page.
         .unwrap_or_default();
+    let mut text = html_safe(&text);
     text.push('\n');
     text
+}
+
+/// JSON text with `<`, `>`, `&`, U+2028 and U+2029 written as `\u003c` …: the same JSON value,
+/// but text from the report can no longer close a `<script>` element (`</script>`), open an
+/// HTML comment (`<!--`) or break a JavaScript string when the file is pasted into a page.
+/// These characters only ever occur inside JSON strings, where the escape means the same.
+pub fn html_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The document as raw input types (what `to_json` serializes).
@@ -424,6 +445,27 @@ fn offset(o: FixedOffset) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn html_safe_json_cannot_close_a_script_element() {
+        let doc = crate::format::decode_str(
+            r#"{"version":1,"report":{"title":"</script><!-- <script>x & y\u2028z\u2029","issued":"2026-03-04","issuer":"X"},
+            "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}"#,
+        )
+        .document
+        .expect("document");
+        let text = super::to_json(&doc);
+        for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+            assert!(!text.contains(bad), "{bad:?} in {text}");
+        }
+        assert!(text
+            .contains(r#"\u003c/script\u003e\u003c!-- \u003cscript\u003ex \u0026 y\u2028z\u2029"#));
+        // The same document when read back.
+        let again = crate::format::decode_str(&text)
+            .document
+            .expect("read back");
+        assert_eq!(again.reports[0].header.title, doc.reports[0].header.title);
+    }
+
     use super::*;
 
     #[test]
