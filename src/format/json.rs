@@ -70,7 +70,11 @@ pub enum SyntaxKind {
     ExpectedKey,
     TrailingComma,
     BadEscape,
+    /// `\uD800`–`\uDFFF` not in a high-low pair: no character at all.
+    LoneSurrogate,
     BadNumber,
+    /// A well-written number beyond what a double holds (`1e400`).
+    NumberTooLarge,
     ControlInString,
     TooDeep,
     TrailingText,
@@ -359,23 +363,27 @@ impl Parser<'_> {
                             let code = if (0xD800..0xDC00).contains(&hi) {
                                 // A high surrogate must be followed by an escaped low one.
                                 if self.peek() != Some('\\') {
-                                    return Err(self.err(SyntaxKind::BadEscape));
+                                    return Err(self.err(SyntaxKind::LoneSurrogate));
                                 }
                                 self.bump();
                                 if self.peek() != Some('u') {
-                                    return Err(self.err(SyntaxKind::BadEscape));
+                                    return Err(self.err(SyntaxKind::LoneSurrogate));
                                 }
                                 self.bump();
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.err(SyntaxKind::BadEscape));
+                                    return Err(self.err(SyntaxKind::LoneSurrogate));
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
-                            // A lone low surrogate has no character; keep the text readable.
-                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            // A lone low surrogate has no character either: the same error as
+                            // a lone high one, never a silent U+FFFD.
+                            match char::from_u32(code) {
+                                Some(c) => out.push(c),
+                                None => return Err(self.err(SyntaxKind::LoneSurrogate)),
+                            }
                         }
                     }
                 }
@@ -437,7 +445,7 @@ impl Parser<'_> {
         })?;
         if !n.is_finite() {
             return Err(SyntaxError {
-                kind: SyntaxKind::BadNumber,
+                kind: SyntaxKind::NumberTooLarge,
                 pos,
             });
         }
@@ -488,7 +496,8 @@ mod tests {
         assert_eq!(err("[1 2]").kind, SyntaxKind::ExpectedCommaOrEnd(']'));
         assert_eq!(err("\"\\x\"").kind, SyntaxKind::BadEscape);
         assert_eq!(err("01").kind, SyntaxKind::BadNumber);
-        assert_eq!(err("1e999").kind, SyntaxKind::BadNumber);
+        assert_eq!(err("1e999").kind, SyntaxKind::NumberTooLarge);
+        assert_eq!(err("-1e400").kind, SyntaxKind::NumberTooLarge);
         assert_eq!(err("\"a\nb\"").kind, SyntaxKind::ControlInString);
         assert_eq!(err("{} x").kind, SyntaxKind::TrailingText);
         assert_eq!(err("nul").kind, SyntaxKind::UnexpectedEnd);
@@ -509,7 +518,9 @@ mod tests {
     fn escapes_and_surrogates() {
         let p = parse_str(r#""\u00e9\ud83d\ude00\n\"""#).unwrap();
         assert_eq!(p.root.value, Value::String("é😀\n\"".into()));
-        assert_eq!(err(r#""\ud83d""#).kind, SyntaxKind::BadEscape);
+        assert_eq!(err(r#""\ud83d""#).kind, SyntaxKind::LoneSurrogate);
+        assert_eq!(err(r#""\ude00""#).kind, SyntaxKind::LoneSurrogate);
+        assert_eq!(err(r#""\ud83d\u0041""#).kind, SyntaxKind::LoneSurrogate);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum ProblemKind {
     // Getting the bytes.
     /// `?src=` is not an http(s) URL.
     BadSource(String),
+    /// `?src=` (or where it redirected to) is on an origin the deployer did not list.
+    SourceNotAllowed(String),
     HttpStatus(u16),
     Network,
     TooLarge {
@@ -224,6 +226,7 @@ impl ProblemKind {
         use ProblemKind::*;
         match self {
             BadSource(_) => "bad-source",
+            SourceNotAllowed(_) => "source-not-allowed",
             HttpStatus(_) => "http-status",
             Network => "network",
             TooLarge { .. } => "too-large",
@@ -299,6 +302,7 @@ impl Problem {
         match lang {
             Lang::Ja => match &self.kind {
                 BadSource(s) => format!("読み込み元「{}」は http(s) の URL ではありません。http:// または https:// で始まる URL か相対パスを指定してください。", shorten(s)),
+                SourceNotAllowed(o) => format!("「{}」の報告は表示しません。このページと同じサイトの報告だけを表示します。ほかのサイトの報告は、ページの設置者が許可したときだけ表示できます (docs/embedding.md)。", shorten(o)),
                 HttpStatus(404) => "ファイルが見つかりません (HTTP 404)。URL のつづりと置き場所を確認してください。".into(),
                 HttpStatus(code) => format!("サーバーがエラーを返しました (HTTP {code})。時間をおいて再度お試しください。"),
                 Network => "ネットワークエラーで読み込めませんでした。接続、URL、または相手サーバーの CORS 設定を確認してください。".into(),
@@ -350,6 +354,7 @@ impl Problem {
             },
             Lang::En => match &self.kind {
                 BadSource(s) => format!("The source \"{}\" is not an http(s) URL. Give a URL starting with http:// or https://, or a relative path.", shorten(s)),
+                SourceNotAllowed(o) => format!("Reports from \"{}\" are not shown. This page shows reports from its own site only; another site's reports only when whoever deployed the page allows it (docs/embedding.md).", shorten(o)),
                 HttpStatus(404) => "File not found (HTTP 404). Check the URL and where the file is.".into(),
                 HttpStatus(code) => format!("The server answered with an error (HTTP {code}). Try again later."),
                 Network => "The file could not be downloaded: a network error. Check the connection, the URL, or the server's CORS settings.".into(),
@@ -417,6 +422,10 @@ fn syntax_ja(k: &SyntaxKind) -> String {
         SyntaxKind::TrailingComma => "最後の要素の後に余分な「,」があります".into(),
         SyntaxKind::BadEscape => "文字列のエスケープ (\\…) が正しくありません".into(),
         SyntaxKind::BadNumber => "数値の書き方が正しくありません".into(),
+        SyntaxKind::NumberTooLarge => "数値が大きすぎて扱えません (範囲外)".into(),
+        SyntaxKind::LoneSurrogate => {
+            "対になっていないサロゲート (\\uD800～\\uDFFF) は文字になりません".into()
+        }
         SyntaxKind::ControlInString => {
             "文字列の中に改行や制御文字があります。\\n と書いてください".into()
         }
@@ -439,6 +448,8 @@ fn syntax_en(k: &SyntaxKind) -> String {
         SyntaxKind::TrailingComma => "a trailing comma after the last element".into(),
         SyntaxKind::BadEscape => "invalid escape in a string".into(),
         SyntaxKind::BadNumber => "invalid number".into(),
+        SyntaxKind::NumberTooLarge => "number out of range (too large to hold)".into(),
+        SyntaxKind::LoneSurrogate => "an unpaired surrogate (\\uD800-\\uDFFF) is not a character".into(),
         SyntaxKind::ControlInString => {
             "a line break or control character inside a string; write \\n".into()
         }
