@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { startHarness, openApp, testId, screenshot, waitReady } from './lib.mjs';
 import { startServer } from './server.mjs';
 
-/** The header docs/embedding.md recommends. */
-export const CSP = [
+/** The header docs/embedding.md recommends, with the host site allowed to frame the app. */
+export const CSP_BASE = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -17,13 +17,17 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-ancestors 'self'",
 ].join('; ');
+const csp = () => `${CSP_BASE} ${host.origin}`;
 
 let h;
 let host; // a second origin standing for the company site
 before(async () => {
   h = await startHarness();
   host = await startServer({ base: '/site/' });
+  // The deployer lists the company site as the one host that may send reports.
+  h.server.deploy({ hostOrigins: [host.origin] });
 });
 after(async () => {
   await host?.close();
@@ -86,12 +90,16 @@ test('iframe embed: a report posted by the allowed origin is shown; other origin
   await appFrame.evaluate((json) => {
     window.dispatchEvent(new MessageEvent('message', { data: { type: 'hokoku:load', json }, origin: 'https://evil.example' }));
   }, english);
-  // And a real cross-origin message from a page that is not in allow_origin.
+  // And a real cross-origin message from a page the deployer did not list, naming itself in
+  // ?allow_origin= (ignored), on a deployment without the CSP (which would not let it frame the
+  // app at all: e2e/trust.test.mjs).
   const other = await startServer({ base: '/other/' });
   t.after(() => other.close());
   const framed = new URL('index.html', h.server.appUrl);
-  framed.search = new URLSearchParams({ embed: '1', view: 'table', allow_origin: host.origin }).toString();
-  const intruder = await context.newPage();
+  framed.search = new URLSearchParams({ embed: '1', view: 'table', allow_origin: other.origin }).toString();
+  const noCsp = await h.browser.newContext();
+  t.after(() => noCsp.close());
+  const intruder = await noCsp.newPage();
   await intruder.goto(`${other.origin}/other/examples/embed/iframe.html`);
   await intruder.evaluate(
     ([src, json]) =>
@@ -144,7 +152,7 @@ test('direct mount: two instances on one host page, host styles stay out', async
 async function withCsp(context) {
   await context.route(`${h.server.origin}/**`, async (route) => {
     const response = await route.fetch();
-    const headers = { ...response.headers(), 'content-security-policy': CSP };
+    const headers = { ...response.headers(), 'content-security-policy': csp() };
     await route.fulfill({ response, headers });
   });
   await context.addInitScript(() => {

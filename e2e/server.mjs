@@ -10,14 +10,24 @@
 //   /held/fixtures/NAME           the same file, but the body is held back until the test calls
 //                                 server.release(): lets a test see the app mid-download without
 //                                 depending on timing
+//   /stream/fixtures/NAME         the same, sent without a length (chunked): its first half now,
+//                                 the rest on server.release()
+//   /cors/fixtures/NAME           the file with Access-Control-Allow-Origin: * (a site that lets
+//                                 any page read its files)
+//   /redirect?to=URL              302 to URL (with Access-Control-Allow-Origin: *)
 //   /favicon.ico                  204 when BASE is not '/' (the host site's icon, which browsers
 //                                 request from the origin's root whatever page they show)
 //   anything else                 404
 // Every answer has a correct Content-Type (application/wasm for .wasm) and no-store caching.
+// index.html and the embedded-* pages carry the deployer settings given with server.deploy():
+// the <meta name="hokoku-host-origins"> and <meta name="hokoku-source-origins"> a deployer edits.
 //
 // Library use:  const server = await startServer({ base: '/support/incidents/' });
 //               server.appUrl   → 'http://127.0.0.1:PORT/support/incidents/'
 //               server.origin   → 'http://127.0.0.1:PORT'
+//               server.deploy({ hostOrigins: [...], sourceOrigins: [...] })  (until changed)
+//               server.aborted  → paths of held/streamed answers the client gave up on
+//               await server.waitAborted(n)  until n of them were given up
 //               await server.close();
 // Command line: node e2e/server.mjs [--port 8080] [--base /] [--dist dist]
 
@@ -80,6 +90,15 @@ export function embedPage(indexHtml, json) {
     : indexHtml + island;
 }
 
+/** A page with the deployer's settings written into its <meta> tags, as a deployer would. */
+export function deployPage(html, { hostOrigins = [], sourceOrigins = [] } = {}) {
+  // The release build's minifier writes the empty tags as `<meta name=hokoku-host-origins>`.
+  const set = (name, list) =>
+    html.replace(new RegExp(`<meta name="?${name}"?[^>]*>`), `<meta name="${name}" content="${list.join(' ')}">`);
+  html = set('hokoku-host-origins', hostOrigins);
+  return set('hokoku-source-origins', sourceOrigins);
+}
+
 /**
  * Starts the server. Options: base (default '/'), port (0 = a free one), dist, fixtures.
  * Resolves to { origin, appUrl, port, release(), close(), requests }.
@@ -89,8 +108,12 @@ export async function startServer({ base = '/', port = 0, dist = DIST, fixtures 
   dist = resolve(dist);
   fixtures = resolve(fixtures);
   let held = [];
+  let settings = {};
   /** Paths asked for, in order (tests may check what the app fetched). */
   const requests = [];
+  /** Held or streamed answers whose client went away before the rest was sent. */
+  const aborted = [];
+  let abortWaiters = [];
 
   const send = (res, status, type, body, req) => {
     res.writeHead(status, {
@@ -117,19 +140,41 @@ export async function startServer({ base = '/', port = 0, dist = DIST, fixtures 
       }
       requests.push(path);
 
-      if (path.startsWith('/fixtures/') || path.startsWith('/held/fixtures/')) {
-        const isHeld = path.startsWith('/held/');
-        const file = await readIfFile(inside(fixtures, path.slice(isHeld ? '/held/fixtures/'.length : '/fixtures/'.length)));
+      if (path === '/redirect') {
+        const to = url.searchParams.get('to') ?? '/';
+        res.writeHead(302, { Location: to, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+        return res.end();
+      }
+
+      const served = /^\/(held\/|stream\/|cors\/)?fixtures\/(.+)$/.exec(path);
+      if (served) {
+        const mode = served[1]?.slice(0, -1);
+        const file = await readIfFile(inside(fixtures, served[2]));
         if (!file) return notFound(req, res);
-        if (!isHeld) return send(res, 200, mimeType(file.path), file.body, req);
-        // Headers and the first byte now, the rest when the test says so.
+        if (!mode) return send(res, 200, mimeType(file.path), file.body, req);
+        if (mode === 'cors') {
+          res.setHeader('Access-Control-Allow-Origin', '*');
+          return send(res, 200, mimeType(file.path), file.body, req);
+        }
+        // Held: headers and the first byte now, the rest when the test says so. Streamed: no
+        // length (chunked), the first half now.
+        const first = mode === 'held' ? 1 : Math.floor(file.body.length / 2);
         res.writeHead(200, {
           'Content-Type': mimeType(file.path),
-          'Content-Length': file.body.length,
+          ...(mode === 'held' ? { 'Content-Length': file.body.length } : {}),
           'Cache-Control': 'no-store',
         });
-        res.write(file.body.subarray(0, 1));
-        held.push(() => res.end(file.body.subarray(1)));
+        res.write(file.body.subarray(0, first));
+        let finished = false;
+        res.on('close', () => {
+          if (finished) return;
+          aborted.push(path);
+          for (const w of abortWaiters.splice(0)) w();
+        });
+        held.push(() => {
+          finished = true;
+          res.end(file.body.subarray(first));
+        });
         return;
       }
 
@@ -147,11 +192,15 @@ export async function startServer({ base = '/', port = 0, dist = DIST, fixtures 
         const index = await readIfFile(join(dist, 'index.html'));
         const data = await readIfFile(inside(fixtures, `${embedded[1]}.json`));
         if (!index || !data) return notFound(req, res);
-        return send(res, 200, MIME['.html'], embedPage(index.body.toString('utf8'), data.body.toString('utf8')), req);
+        const page = deployPage(index.body.toString('utf8'), settings);
+        return send(res, 200, MIME['.html'], embedPage(page, data.body.toString('utf8')), req);
       }
 
       const file = await readIfFile(inside(dist, rel));
       if (!file) return notFound(req, res);
+      if (file.path === join(dist, 'index.html')) {
+        return send(res, 200, MIME['.html'], deployPage(file.body.toString('utf8'), settings), req);
+      }
       return send(res, 200, mimeType(file.path), file.body, req);
     } catch (e) {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `500: ${e}\n`, req);
@@ -171,6 +220,26 @@ export async function startServer({ base = '/', port = 0, dist = DIST, fixtures 
     appUrl: origin + base,
     base,
     requests,
+    aborted,
+    /**
+     * Resolves when the client has given up `count` held or streamed answers in all (rejects
+     * after 30 s, like Playwright's waits, so a test that expects an abort fails instead of hanging).
+     */
+    async waitAborted(count) {
+      const deadline = Date.now() + 30_000;
+      while (aborted.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} aborted downloads, saw ${aborted.length}: ${aborted}`);
+        await new Promise((ok) => {
+          abortWaiters.push(ok);
+          setTimeout(ok, 1000);
+        });
+      }
+      return aborted.slice();
+    },
+    /** The deployer's settings for index.html from now on: { hostOrigins, sourceOrigins }. */
+    deploy(next = {}) {
+      settings = next;
+    },
     /** Sends the rest of every held response. */
     release() {
       const pending = held;

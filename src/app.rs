@@ -9,5 +9,6 @@ pub mod embed;
 pub mod host;
 pub mod shell;
 pub mod state;
+pub mod trust;
 
 pub use shell::{install_panic_hook, start};

@@ -78,10 +78,50 @@ pub fn embedded_json() -> Option<String> {
     el.text_content().filter(|t| !t.trim().is_empty())
 }
 
+/// A deployer's setting: the `content` of `<meta name="NAME">` in the page, which only whoever
+/// deploys the page can write (never the URL). See [`crate::app::trust`].
+pub fn deployer_setting(name: &str) -> Option<String> {
+    let document = window()?.document()?;
+    let el = document
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
+    el.get_attribute("content")
+}
+
+/// The page's origin (`https://www.example.co.jp`).
+pub fn page_origin() -> Option<String> {
+    window()?.location().origin().ok()
+}
+
+/// `url` resolved against the document's base URL: (absolute href, its origin).
+pub fn resolve_url(url: &str) -> Option<(String, String)> {
+    let base = window()?.document()?.base_uri().ok()??;
+    let resolved = web_sys::Url::new_with_base(url, &base).ok()?;
+    Some((resolved.href(), resolved.origin()))
+}
+
 /// How a download ended.
 pub enum Fetched {
-    Bytes(Vec<u8>),
+    /// The bytes, and the URL they came from after redirects (`None` for a local file).
+    Bytes(Vec<u8>, Option<String>),
     Failed(Problem),
+}
+
+/// A download in progress; [`Download::abort`] stops it without calling its `on_done`.
+pub struct Download {
+    xhr: Option<XmlHttpRequest>,
+    done: Rc<RefCell<Option<Box<dyn FnOnce(Fetched)>>>>,
+}
+
+impl Download {
+    pub fn abort(&self) {
+        // Forget the callback first: the abort event must not report a failure to the user
+        // who asked for it.
+        self.done.borrow_mut().take();
+        if let Some(xhr) = &self.xhr {
+            let _ = xhr.abort();
+        }
+    }
 }
 
 /// Downloads `url` with progress reports; refuses more than `MAX_BYTES`.
@@ -89,21 +129,27 @@ pub fn fetch_bytes(
     url: &str,
     on_progress: impl Fn(u64, Option<u64>) + 'static,
     on_done: impl FnOnce(Fetched) + 'static,
-) {
+) -> Download {
+    type Done = Rc<RefCell<Option<Box<dyn FnOnce(Fetched)>>>>;
+    let done: Done = Rc::new(RefCell::new(Some(Box::new(on_done))));
     let fail = |kind| Fetched::Failed(Problem::error("", None, kind));
+    let give_up = |done: Done, fetched: Fetched| {
+        if let Some(cb) = done.borrow_mut().take() {
+            cb(fetched);
+        }
+        Download { xhr: None, done }
+    };
     let xhr = match XmlHttpRequest::new() {
         Ok(x) => x,
-        Err(_) => return on_done(fail(ProblemKind::Network)),
+        Err(_) => return give_up(done, fail(ProblemKind::Network)),
     };
     if xhr.open("GET", url).is_err() {
-        return on_done(fail(ProblemKind::BadSource(url.to_string())));
+        return give_up(done, fail(ProblemKind::BadSource(url.to_string())));
     }
     xhr.set_response_type(web_sys::XmlHttpRequestResponseType::Arraybuffer);
 
     // Whichever of load / error / abort comes first finishes the request; the closures are
     // kept in one cell so all of them are dropped together after it.
-    type Done = Rc<RefCell<Option<Box<dyn FnOnce(Fetched)>>>>;
-    let done: Done = Rc::new(RefCell::new(Some(Box::new(on_done))));
     let finish = {
         let done = done.clone();
         move |f: Fetched| {
@@ -144,8 +190,9 @@ pub fn fetch_bytes(
                     .ok()
                     .filter(|r| r.is_instance_of::<js_sys::ArrayBuffer>())
                     .map(|buf| js_sys::Uint8Array::new(&buf).to_vec());
+                let url = Some(xhr.response_url()).filter(|u| !u.is_empty());
                 match bytes {
-                    Some(b) => finish(Fetched::Bytes(b)),
+                    Some(b) => finish(Fetched::Bytes(b, url)),
                     None => finish(fail(ProblemKind::ReadFailed)),
                 }
             } else if status == 0 {
@@ -171,6 +218,10 @@ pub fn fetch_bytes(
     closures.borrow_mut().extend([progress, load, error]);
     if xhr.send().is_err() {
         finish(fail(ProblemKind::Network));
+    }
+    Download {
+        xhr: Some(xhr),
+        done,
     }
 }
 
@@ -200,7 +251,7 @@ pub fn read_file(file: File, on_done: impl FnOnce(Fetched) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
         match result {
-            Ok(buf) => on_done(Fetched::Bytes(js_sys::Uint8Array::new(&buf).to_vec())),
+            Ok(buf) => on_done(Fetched::Bytes(js_sys::Uint8Array::new(&buf).to_vec(), None)),
             Err(_) => on_done(Fetched::Failed(Problem::error(
                 "",
                 None,
@@ -257,9 +308,10 @@ pub fn set_document_lang(lang: &str) {
     }
 }
 
+/// Sets the tab title, as one line whatever the data holds (NUL, U+2028 …).
 pub fn set_document_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {
-        d.set_title(title);
+        d.set_title(&crate::model::safe::one_line(title));
     }
 }
 

@@ -29,8 +29,26 @@ pub fn config_from_options(options: &JsValue) -> Config {
                 None
             }
         });
+    // `sourceOrigins: ["https://reports.example.co.jp"]` (or one string): the host's own code
+    // chooses them, as the deployer.
+    let source_origins = js_sys::Reflect::get(options, &JsValue::from_str("sourceOrigins"))
+        .ok()
+        .map(|v| {
+            if js_sys::Array::is_array(&v) {
+                js_sys::Array::from(&v)
+                    .iter()
+                    .filter_map(|o| o.as_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                v.as_string().unwrap_or_default()
+            }
+        })
+        .map(|list| crate::app::trust::parse_origins(&list))
+        .unwrap_or_default();
     Config {
         src: get("src"),
+        source_origins: source_origins.into(),
         data,
         view: get("view").and_then(|v| View::from_code(&v)),
         lang: get("lang").and_then(|l| Lang::from_code(&l)),

@@ -2,8 +2,9 @@
 //!
 //! The frame tells its parent its content height (`{type: "hokoku:height", height}`) so the host
 //! can size the iframe, and accepts a report from the parent (`{type: "hokoku:load", json}` or
-//! `{type: "hokoku:load", document}`) only when the sender's origin is listed, exactly, in
-//! `?allow_origin=`. Everything else is ignored. A received report is validated like any file.
+//! `{type: "hokoku:load", document}`) only when the sender's origin is one the deployer listed
+//! (`<meta name="hokoku-host-origins">`, see [`crate::app::trust`]), exactly; never from the URL.
+//! Everything else is ignored. A received report is validated like any file.
 //!
 //! Apart from `embed` (which mounts the app) so that the shell can use these without a circle.
 
@@ -16,34 +17,6 @@ use web_sys::{Element, MessageEvent};
 /// Message types, shared with the documentation in docs/embedding.md.
 pub const HEIGHT_MESSAGE: &str = "hokoku:height";
 pub const LOAD_MESSAGE: &str = "hokoku:load";
-
-/// The origins a frame accepts reports from: exact `scheme://host[:port]` values, never `*`.
-pub fn parse_allowed_origins(param: &str) -> Vec<String> {
-    param
-        .split([',', ' '])
-        .map(str::trim)
-        .filter(|o| is_origin(o))
-        .map(|o| o.trim_end_matches('/').to_string())
-        .collect()
-}
-
-/// `https://example.com` or `http://127.0.0.1:8080`: a scheme, a host, no path, no wildcard.
-fn is_origin(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    match rest {
-        Some(host) => {
-            let host = host.trim_end_matches('/');
-            !host.is_empty()
-                && !host.contains(['/', '*', '?', '#', '@', ' '])
-                && host
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        }
-        None => false,
-    }
-}
 
 /// What a host's message asks for, once its origin has been accepted.
 #[derive(Debug, PartialEq)]
@@ -77,7 +50,7 @@ impl MessageListener {
         let window = web_sys::window()?;
         let closure = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let origin = e.origin();
-            if !allowed.iter().any(|a| *a == origin) {
+            if !crate::app::trust::host_allowed(&origin, &allowed) {
                 return;
             }
             if let Some(HostRequest::Load(text)) = host_request(&e.data()) {
@@ -141,27 +114,5 @@ impl HeightReporter {
 impl Drop for HeightReporter {
     fn drop(&mut self) {
         self.observer.disconnect();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_are_exact_and_never_wildcards() {
-        assert_eq!(
-            parse_allowed_origins("https://a.example, http://127.0.0.1:8080/"),
-            vec![
-                "https://a.example".to_string(),
-                "http://127.0.0.1:8080".to_string()
-            ]
-        );
-        assert!(parse_allowed_origins("*").is_empty());
-        assert!(parse_allowed_origins("https://*.example.com").is_empty());
-        assert!(parse_allowed_origins("javascript:alert(1)").is_empty());
-        assert!(parse_allowed_origins("https://a.example/path").is_empty());
-        assert!(parse_allowed_origins("https://user@a.example").is_empty());
-        assert!(parse_allowed_origins("").is_empty());
     }
 }

@@ -15,7 +15,8 @@ use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
 use crate::app::components::problems::ProblemsPanel;
 use crate::app::components::timeline::Timeline;
-use crate::app::state::{Action, AppState, Selection, View};
+use crate::app::state::{Action, AppState, Selection, Ticket, View};
+use crate::app::trust;
 use crate::format::problem::{Problem, ProblemKind};
 use crate::format::{decode_bytes_with, decode_str};
 use crate::model::i18n::tr;
@@ -71,8 +72,12 @@ pub struct Config {
     pub embed: bool,
     /// True when hokoku owns the page: it may then keep the URL and the tab title in step.
     pub standalone: bool,
-    /// `?allow_origin=`: host origins whose postMessage reports are accepted.
-    pub allow_origins: Rc<[String]>,
+    /// Host origins whose postMessage reports are accepted: the deployer's
+    /// `<meta name="hokoku-host-origins">`, never the URL.
+    pub host_origins: Rc<[String]>,
+    /// Other origins `src` may download from (the page's own always may): the deployer's
+    /// `<meta name="hokoku-source-origins">` or `mount`'s `sourceOrigins`, never the URL.
+    pub source_origins: Rc<[String]>,
     /// `?restore=1`: reopen the last good document of this tab (the crash screen's reload).
     pub restore: bool,
 }
@@ -120,7 +125,7 @@ impl Config {
             view: web::query_param("view").and_then(|v| View::from_code(&v)),
             lang: web::query_param("lang").and_then(|l| Lang::from_code(&l)),
             report: web::query_param("report"),
-            event: web::hash().and_then(|h| h.strip_prefix("event-").map(String::from)),
+            event: web::hash().and_then(|h| event_from_fragment(&h)),
             range,
             theme: web::query_param("theme")
                 .and_then(|t| Theme::from_code(&t))
@@ -128,11 +133,104 @@ impl Config {
             embed: web::query_param("embed").is_some_and(|v| v == "1" || v == "true"),
             standalone: true,
             restore: web::query_param("restore").is_some_and(|v| v == "1"),
-            allow_origins: web::query_param("allow_origin")
-                .map(|o| crate::app::host::parse_allowed_origins(&o))
-                .unwrap_or_default()
-                .into(),
+            host_origins: deployer_origins(HOST_ORIGINS_META),
+            source_origins: deployer_origins(SOURCE_ORIGINS_META),
         }
+    }
+}
+
+/// `#event-<id>` for an event, percent-encoded as the browser keeps it, so an id in any script
+/// (`検知-1`) round-trips through the URL.
+pub fn fragment_for_event(id: &str) -> String {
+    let mut out = String::from("event-");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The event id of a fragment written by [`fragment_for_event`] (or typed by hand, encoded or
+/// not); `None` when it is not an event's or does not decode to UTF-8.
+pub fn event_from_fragment(fragment: &str) -> Option<String> {
+    let encoded = fragment.strip_prefix("event-")?.as_bytes();
+    let mut bytes = Vec::with_capacity(encoded.len());
+    let mut i = 0;
+    while i < encoded.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        let escaped = encoded
+            .get(i + 1..i + 3)
+            .and_then(|p| Some(hex(p[0])? * 16 + hex(p[1])?));
+        match (encoded[i], escaped) {
+            (b'%', Some(byte)) => {
+                bytes.push(byte as u8);
+                i += 3;
+            }
+            (b, _) => {
+                bytes.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(bytes).ok().filter(|id| !id.is_empty())
+}
+
+/// `<meta name>` of the deployer's host origins (see [`crate::app::trust`]).
+pub const HOST_ORIGINS_META: &str = "hokoku-host-origins";
+/// `<meta name>` of the deployer's other source origins.
+pub const SOURCE_ORIGINS_META: &str = "hokoku-source-origins";
+
+fn deployer_origins(meta: &str) -> Rc<[String]> {
+    if meta == HOST_ORIGINS_META && web::query_param("allow_origin").is_some() {
+        // Whoever writes a link could choose it, so it is no longer read; say where it went.
+        web_sys::console::warn_1(
+            &"hokoku: ?allow_origin= is ignored. List host origins in \
+              <meta name=\"hokoku-host-origins\"> (docs/embedding.md)."
+                .into(),
+        );
+    }
+    web::deployer_setting(meta)
+        .map(|list| trust::parse_origins(&list))
+        .unwrap_or_default()
+        .into()
+}
+
+/// The loads the user asked for, in order. Each new one takes the next ticket (so the reducer
+/// drops what older ones still deliver) and stops a download that is still running.
+#[derive(Default)]
+struct Loads {
+    last: std::cell::Cell<Ticket>,
+    download: std::cell::RefCell<Option<(Ticket, web::Download)>>,
+}
+
+impl Loads {
+    fn next(&self) -> Ticket {
+        self.stop();
+        self.last.set(self.last.get() + 1);
+        self.last.get()
+    }
+
+    fn stop(&self) {
+        let running = self.download.borrow_mut().take();
+        if let Some((_, download)) = running {
+            download.abort();
+        }
+    }
+
+    /// The user's cancel button: stops the download of `ticket` if it is the one running.
+    fn cancel(&self, ticket: Ticket, dispatch: &UseReducerDispatcher<AppState>) {
+        let running = self
+            .download
+            .borrow()
+            .as_ref()
+            .is_some_and(|(t, _)| *t == ticket);
+        if running {
+            self.stop();
+        }
+        dispatch.dispatch(Action::Cancel { ticket });
     }
 }
 
@@ -141,48 +239,111 @@ pub struct AppProps {
     pub config: Rc<Config>,
 }
 
-fn source_name(url: &str) -> Rc<str> {
-    Rc::from(url)
-}
-
-/// Starts a download of `url` and feeds the result to the reducer.
-fn load_url(url: &str, dispatch: &UseReducerDispatcher<AppState>) {
-    let source = source_name(url);
+/// Starts a download of `url` and feeds the result to the reducer. Only http(s) URLs on the
+/// page's origin or one the deployer listed, checked before asking and again on the final URL
+/// after redirects; the source shown is that final URL, so the page says where a report came from.
+fn load_url(url: &str, config: &Config, loads: &Loads, dispatch: &UseReducerDispatcher<AppState>) {
+    let ticket = loads.next();
+    let refuse = |source: Rc<str>, kind| {
+        let problem = Problem::error("", None, kind);
+        dispatch.dispatch(Action::Failed {
+            ticket,
+            source,
+            problem,
+        });
+    };
     if !safe::is_fetchable_src(url) {
-        let problem = Problem::error("", None, ProblemKind::BadSource(url.to_string()));
-        dispatch.dispatch(Action::Failed { source, problem });
-        return;
+        return refuse(url.into(), ProblemKind::BadSource(url.to_string()));
     }
+    let Some((href, origin)) = web::resolve_url(url) else {
+        return refuse(url.into(), ProblemKind::BadSource(url.to_string()));
+    };
+    let page = web::page_origin().unwrap_or_default();
+    let sources = config.source_origins.clone();
+    if !trust::source_allowed(&origin, &page, &sources) {
+        return refuse(href.into(), ProblemKind::SourceNotAllowed(origin));
+    }
+    let source: Rc<str> = href.as_str().into();
     dispatch.dispatch(Action::StartLoading {
+        ticket,
         source: source.clone(),
     });
     let progress = dispatch.clone();
     let done = dispatch.clone();
-    web::fetch_bytes(
-        url,
-        move |loaded, total| progress.dispatch(Action::Progress { loaded, total }),
-        move |fetched| done.dispatch(fetched_action(source, fetched)),
+    let download = web::fetch_bytes(
+        &href,
+        move |loaded, total| {
+            progress.dispatch(Action::Progress {
+                ticket,
+                loaded,
+                total,
+            })
+        },
+        move |fetched| {
+            // A redirect may have left the allowed origins: the final URL decides, and is the
+            // source shown.
+            let (source, fetched) = match fetched {
+                web::Fetched::Bytes(bytes, Some(final_url)) => {
+                    let origin = web::resolve_url(&final_url)
+                        .map(|(_, o)| o)
+                        .unwrap_or_else(|| final_url.clone());
+                    let fetched = if trust::source_allowed(&origin, &page, &sources) {
+                        web::Fetched::Bytes(bytes, None)
+                    } else {
+                        let kind = ProblemKind::SourceNotAllowed(origin);
+                        web::Fetched::Failed(Problem::error("", None, kind))
+                    };
+                    (Rc::from(final_url.as_str()), fetched)
+                }
+                other => (source, other),
+            };
+            done.dispatch(fetched_action(ticket, source, fetched))
+        },
     );
+    *loads.download.borrow_mut() = Some((ticket, download));
 }
 
-fn fetched_action(source: Rc<str>, fetched: web::Fetched) -> Action {
+fn fetched_action(ticket: Ticket, source: Rc<str>, fetched: web::Fetched) -> Action {
     match fetched {
-        web::Fetched::Bytes(bytes) => Action::Decoded {
+        web::Fetched::Bytes(bytes, _) => Action::Decoded {
+            ticket,
             source,
             outcome: decode_bytes_with(&bytes, web::decode_legacy),
         },
-        web::Fetched::Failed(problem) => Action::Failed { source, problem },
+        web::Fetched::Failed(problem) => Action::Failed {
+            ticket,
+            source,
+            problem,
+        },
     }
 }
 
-fn load_file(file: web_sys::File, dispatch: &UseReducerDispatcher<AppState>) {
+fn load_file(file: web_sys::File, loads: &Loads, dispatch: &UseReducerDispatcher<AppState>) {
+    let ticket = loads.next();
     let source: Rc<str> = Rc::from(file.name().as_str());
     dispatch.dispatch(Action::StartLoading {
+        ticket,
         source: source.clone(),
     });
     let done = dispatch.clone();
     web::read_file(file, move |fetched| {
-        done.dispatch(fetched_action(source, fetched))
+        done.dispatch(fetched_action(ticket, source, fetched))
+    });
+}
+
+/// Text the user or the host gave directly (paste, embedded script, message, sample).
+fn load_text(
+    text: &str,
+    source: Rc<str>,
+    loads: &Loads,
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    let ticket = loads.next();
+    let outcome = decode_str(text);
+    dispatch.dispatch(Action::Decoded {
+        ticket,
+        source,
+        outcome,
     });
 }
 
@@ -212,39 +373,31 @@ pub fn App(props: &AppProps) -> Html {
         ..AppState::default()
     });
     let dispatch = state.dispatcher();
+    let loads = use_memo((), |_| Loads::default());
 
     // First load: ?src=, else the embedded script, else the built-in sample.
     {
         let dispatch = dispatch.clone();
         let config = config.clone();
+        let loads = loads.clone();
         use_effect_with((), move |_| {
             let restored = config.restore.then(web::last_good).flatten();
             if let Some(json) = restored {
-                let outcome = decode_str(&json);
                 let source = tr(
                     config.lang.unwrap_or_default(),
                     "復元した報告",
                     "restored report",
                 );
-                dispatch.dispatch(Action::Decoded {
-                    source: source.into(),
-                    outcome,
-                });
+                load_text(&json, source.into(), &loads, &dispatch);
             } else if let Some(src) = &config.src {
-                load_url(src, &dispatch);
+                load_url(src, &config, &loads, &dispatch);
             } else if let Some(data) = &config.data {
-                let outcome = decode_str(data);
-                dispatch.dispatch(Action::Decoded {
-                    source: "#hokoku-data".into(),
-                    outcome,
-                });
+                load_text(data, "#hokoku-data".into(), &loads, &dispatch);
             } else {
-                let outcome = decode_str(SAMPLE_JSON);
-                dispatch.dispatch(Action::Decoded {
-                    source: "sample".into(),
-                    outcome,
-                });
+                load_text(SAMPLE_JSON, "sample".into(), &loads, &dispatch);
             }
+            // Leaving the page (or a host unmounting us) stops a download still running.
+            move || loads.stop()
         });
     }
 
@@ -319,7 +472,7 @@ pub fn App(props: &AppProps) -> Html {
                 let is_history = state.document.as_ref().is_some_and(|d| d.is_history);
                 let fragment = report.and_then(|r| {
                     let e = r.timeline.get(state.selection.event()?)?;
-                    Some(format!("event-{}", e.id))
+                    Some(fragment_for_event(&e.id))
                 });
                 web::replace_url(
                     &[
@@ -356,15 +509,12 @@ pub fn App(props: &AppProps) -> Html {
     // A host page may send the report with postMessage, from the origins it listed.
     {
         let dispatch = dispatch.clone();
-        let allowed = config.allow_origins.clone();
+        let allowed = config.host_origins.clone();
+        let loads = loads.clone();
         use_effect_with((), move |_| {
             let listener = (!allowed.is_empty()).then(|| {
                 crate::app::host::MessageListener::new(allowed, move |origin, text| {
-                    let outcome = decode_str(&text);
-                    dispatch.dispatch(Action::Decoded {
-                        source: origin.into(),
-                        outcome,
-                    });
+                    load_text(&text, origin.into(), &loads, &dispatch);
                 })
             });
             move || drop(listener)
@@ -377,7 +527,7 @@ pub fn App(props: &AppProps) -> Html {
         let root_ref = root_ref.clone();
         let config = config.clone();
         use_effect_with((), move |_| {
-            let target = match &*config.allow_origins {
+            let target = match &*config.host_origins {
                 [only] => only.clone(),
                 _ => "*".to_string(), // a height is not a secret
             };
@@ -411,6 +561,7 @@ pub fn App(props: &AppProps) -> Html {
     let ondrop = {
         let dragging = dragging.clone();
         let dispatch = dispatch.clone();
+        let loads = loads.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
@@ -419,7 +570,7 @@ pub fn App(props: &AppProps) -> Html {
                 .and_then(|dt| dt.files())
                 .and_then(|f| f.get(0));
             if let Some(file) = file {
-                load_file(file, &dispatch);
+                load_file(file, &loads, &dispatch);
             }
         })
     };
@@ -433,15 +584,18 @@ pub fn App(props: &AppProps) -> Html {
             {ondragover} {ondragleave} {ondrop}>
             if !embed {
                 { header(&state, lang, &dispatch) }
-                { loader(lang, &dispatch) }
+                { loader(lang, &loads, &dispatch) }
             }
-            { progress(&state, lang) }
+            { progress(&state, lang, &loads, &dispatch) }
             { failure(&state, lang, &dispatch) }
             if !embed {
                 { tabs(&state, lang, &dispatch) }
             }
             <main class="hk-main">
                 { view_panel(&state, lang, &dispatch, embed) }
+                if embed {
+                    { source_line(&state, lang) }
+                }
                 // The edit view lists the warnings with the errors, at their lines.
                 if !state.warnings.is_empty() && shown_view(&state) != View::Edit {
                     <ProblemsPanel problems={state.warnings.clone()} {lang}
@@ -507,6 +661,7 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
                         <span>{ report_fmt(report, lang).date(d) }</span>
                     }
                 </p>
+                { source_line(state, lang) }
             </div>
             <div class="hk-header__actions">
                 <button type="button" class="hk-button" data-testid="download-json" onclick={download}>
@@ -540,9 +695,10 @@ fn issuer_line(report: &Report) -> String {
     .join(" ")
 }
 
-fn loader(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn loader(lang: Lang, loads: &Rc<Loads>, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();
+        let loads = loads.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e
                 .target()
@@ -551,7 +707,7 @@ fn loader(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                load_file(file, &dispatch);
+                load_file(file, &loads, &dispatch);
             }
             // Lets the same file be chosen again after it was fixed.
             input.set_value("");
@@ -561,14 +717,13 @@ fn loader(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let onpaste = {
         let dispatch = dispatch.clone();
         let paste_ref = paste_ref.clone();
+        let loads = loads.clone();
         Callback::from(move |_| {
             let Some(area) = paste_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            let text = area.value();
-            let outcome = decode_str(&text);
             let source: Rc<str> = Rc::from(tr(lang, "貼り付けた JSON", "pasted JSON"));
-            dispatch.dispatch(Action::Decoded { source, outcome });
+            load_text(&area.value(), source, &loads, &dispatch);
         })
     };
     html! {
@@ -592,27 +747,56 @@ fn loader(lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     }
 }
 
-fn progress(state: &AppState, lang: Lang) -> Html {
+fn progress(
+    state: &AppState,
+    lang: Lang,
+    loads: &Rc<Loads>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let Some(loading) = &state.loading else {
         return Html::default();
     };
-    let text = match loading.total {
-        Some(total) if total > 0 => {
-            format!("{} KB / {} KB", loading.loaded / 1000, total / 1000)
-        }
-        _ => format!("{} KB", loading.loaded / 1000),
-    };
+    let text = progress_text(loading.loaded, loading.total, lang);
     let bar = match loading.total {
         Some(total) if total > 0 => html! {
             <progress max={total.to_string()} value={loading.loaded.to_string()}></progress>
         },
         _ => html! { <progress></progress> },
     };
+    let oncancel = {
+        let loads = loads.clone();
+        let dispatch = dispatch.clone();
+        let ticket = loading.ticket;
+        Callback::from(move |_| loads.cancel(ticket, &dispatch))
+    };
     html! {
         <div class="hk-progress hk-chrome" data-testid="progress" role="status">
             { bar }
-            <span>{ tr(lang, "読み込み中: ", "Loading: ") }{ loading.source.to_string() }{ " — " }{ text }</span>
+            <span>{ tr(lang, "読み込み中: ", "Loading: ") }{ loading.source.to_string() }{ " — " }
+                <span data-testid="progress-text">{ text }</span></span>
+            <button type="button" class="hk-button" data-testid="cancel-load" onclick={oncancel}>
+                { tr(lang, "中止", "Cancel") }
+            </button>
         </div>
+    }
+}
+
+/// "12.3 KB / 40.0 KB", or what has arrived when the server sent no length ("1.2 MB 受信").
+pub fn progress_text(loaded: u64, total: Option<u64>, lang: Lang) -> String {
+    match total {
+        Some(total) if total > 0 => format!("{} / {}", amount(loaded), amount(total)),
+        _ => match lang {
+            Lang::Ja => format!("{} 受信", amount(loaded)),
+            Lang::En => format!("{} received", amount(loaded)),
+        },
+    }
+}
+
+fn amount(bytes: u64) -> String {
+    match bytes {
+        0..1000 => format!("{bytes} B"),
+        1000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
 }
 
@@ -798,8 +982,9 @@ fn view_panel(
     }
 }
 
-fn footer_text(state: &AppState, lang: Lang) -> Html {
-    let source = state.source.as_deref().map(|s| match s {
+/// Where the shown report came from, in words.
+fn source_label(state: &AppState, lang: Lang) -> Option<String> {
+    state.source.as_deref().map(|s| match s {
         "sample" => tr(lang, "組み込みサンプル", "built-in sample").to_string(),
         // A document written in the edit view is named by its draft key (see app::drafts).
         other => match other.split_once(':') {
@@ -813,7 +998,24 @@ fn footer_text(state: &AppState, lang: Lang) -> Html {
             Some(("new", _)) => tr(lang, "新しい下書き", "new draft").to_string(),
             _ => other.to_string(),
         },
-    });
+    })
+}
+
+/// "出典: https://…/2026-03-01.json": shown with every report, in the app and embedded, so a
+/// report from a host message, another listed origin or a paste never passes as the page's own.
+fn source_line(state: &AppState, lang: Lang) -> Html {
+    let Some(source) = source_label(state, lang) else {
+        return Html::default();
+    };
+    html! {
+        <p class="hk-source hk-chrome" data-testid="source">
+            { tr(lang, "出典: ", "Source: ") }<span data-testid="source-name">{ source }</span>
+        </p>
+    }
+}
+
+fn footer_text(state: &AppState, lang: Lang) -> Html {
+    let source = source_label(state, lang);
     html! {
         <>
             { "hokoku — " }
@@ -853,6 +1055,7 @@ pub fn install_panic_hook() {
         };
         box_.set_class_name("hokoku");
         let _ = box_.set_attribute("role", "alert");
+        let _ = box_.set_attribute("data-testid", "crash");
         let inner = doc.create_element("div").ok();
         if let Some(inner) = inner {
             inner.set_class_name("hk-crash");
@@ -876,4 +1079,40 @@ pub fn install_panic_hook() {
         }
         let _ = body.prepend_with_node_1(&box_);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_round_trip_through_the_fragment() {
+        for id in ["e1", "検知-1", "障害 発生/1", "a%b", "100%"] {
+            let fragment = fragment_for_event(id);
+            assert!(fragment.is_ascii(), "{fragment}");
+            assert_eq!(
+                event_from_fragment(&fragment).as_deref(),
+                Some(id),
+                "{fragment}"
+            );
+        }
+        assert_eq!(fragment_for_event("検"), "event-%E6%A4%9C");
+        // Typed by hand without encoding, or cut short.
+        assert_eq!(event_from_fragment("event-検知").as_deref(), Some("検知"));
+        assert_eq!(event_from_fragment("event-%E6%A4"), None);
+        assert_eq!(event_from_fragment("event-%"), Some("%".to_string()));
+        assert_eq!(event_from_fragment("other"), None);
+    }
+
+    #[test]
+    fn progress_without_a_length_says_what_has_arrived() {
+        assert_eq!(progress_text(0, None, Lang::Ja), "0 B 受信");
+        assert_eq!(progress_text(512, Some(0), Lang::En), "512 B received");
+        assert_eq!(progress_text(12_345, None, Lang::Ja), "12.3 KB 受信");
+        assert_eq!(progress_text(2_500_000, None, Lang::En), "2.5 MB received");
+        assert_eq!(
+            progress_text(1_500, Some(40_000), Lang::Ja),
+            "1.5 KB / 40.0 KB"
+        );
+    }
 }

@@ -2,8 +2,11 @@
 //! of the last attempt, the chosen view and report, and the shared selection (phase or event)
 //! that links the timeline and the impact table.
 //!
-//! The rule the reducer enforces: a failed load never replaces what is shown. Its problems are
-//! kept apart (`failure`) and shown above the document that stays.
+//! The rules the reducer enforces: a failed load never replaces what is shown (its problems are
+//! kept apart in `failure` and shown above the document that stays), and the user's latest
+//! action wins. Every load (download, file, paste, host message) carries a [`Ticket`] taken when
+//! it was asked for; what arrives for an older ticket than the latest is dropped, so a slow
+//! download never overwrites a file the user loaded after starting it.
 
 use std::rc::Rc;
 
@@ -95,9 +98,13 @@ impl Selection {
     }
 }
 
+/// The order in which loads were asked for: a later action has a larger ticket.
+pub type Ticket = u64;
+
 /// A download or file read in progress.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loading {
+    pub ticket: Ticket,
     pub source: Rc<str>,
     pub loaded: u64,
     /// Known when the server sent a length.
@@ -132,25 +139,35 @@ pub struct AppState {
     pub lang_override: Option<Lang>,
     /// The edit view's session, once it was opened.
     pub editor: Option<Rc<Editor>>,
+    /// The ticket of the latest load asked for; results of older ones are dropped.
+    pub latest: Ticket,
 }
 
 pub enum Action {
     StartLoading {
+        ticket: Ticket,
         source: Rc<str>,
     },
     Progress {
+        ticket: Ticket,
         loaded: u64,
         total: Option<u64>,
     },
     /// The bytes were read and decoded (successfully or not).
     Decoded {
+        ticket: Ticket,
         source: Rc<str>,
         outcome: Outcome,
     },
     /// The bytes could not be had at all (HTTP error, network, too large, bad `?src=`).
     Failed {
+        ticket: Ticket,
         source: Rc<str>,
         problem: Problem,
+    },
+    /// The user stopped the download in progress; what is shown stays.
+    Cancel {
+        ticket: Ticket,
     },
     SetView(View),
     SelectReport(usize),
@@ -217,22 +234,48 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A result for a load the user has since replaced: nothing changes.
+        let stale = match &action {
+            Action::StartLoading { ticket, .. }
+            | Action::Decoded { ticket, .. }
+            | Action::Failed { ticket, .. } => *ticket < self.latest,
+            Action::Progress { ticket, .. } | Action::Cancel { ticket } => {
+                self.loading.as_ref().is_none_or(|l| l.ticket != *ticket)
+            }
+            _ => false,
+        };
+        if stale {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
-            Action::StartLoading { source } => {
+            Action::StartLoading { ticket, source } => {
+                next.latest = ticket;
                 next.loading = Some(Loading {
+                    ticket,
                     source,
                     loaded: 0,
                     total: None,
                 });
             }
-            Action::Progress { loaded, total } => {
+            Action::Progress { loaded, total, .. } => {
                 if let Some(l) = next.loading.as_mut() {
                     l.loaded = loaded;
                     l.total = total;
                 }
             }
-            Action::Decoded { source, outcome } => {
+            Action::Cancel { ticket } => {
+                // Whatever still arrives for it is dropped like a replaced load's; the shell's
+                // next ticket is larger than this one, so it is not affected.
+                next.latest = ticket + 1;
+                next.loading = None;
+            }
+            Action::Decoded {
+                ticket,
+                source,
+                outcome,
+            } => {
+                next.latest = ticket;
                 next.loading = None;
                 match outcome.document {
                     Some(doc) => {
@@ -255,7 +298,12 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Failed { source, problem } => {
+            Action::Failed {
+                ticket,
+                source,
+                problem,
+            } => {
+                next.latest = ticket;
                 next.loading = None;
                 next.failure = Some(Failure {
                     source,
@@ -286,11 +334,103 @@ mod tests {
     const GOOD: &str = r#"{"version":1,"report":{"title":"A","issued":"2026-03-04","issuer":"X"},
         "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}"#;
 
+    /// Decodes `text` as the user's next action (a ticket after every one so far).
     fn decoded(state: Rc<AppState>, text: &str, source: &str) -> Rc<AppState> {
+        let ticket = state.latest + 1;
+        decoded_as(state, ticket, text, source)
+    }
+
+    fn decoded_as(state: Rc<AppState>, ticket: Ticket, text: &str, source: &str) -> Rc<AppState> {
         state.reduce(Action::Decoded {
+            ticket,
             source: source.into(),
             outcome: decode_str(text),
         })
+    }
+
+    const OTHER: &str = r#"{"version":1,"report":{"title":"B","issued":"2026-03-04","issuer":"X"},
+        "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}"#;
+
+    fn title(s: &AppState) -> Option<&str> {
+        s.shown_report().map(|r| r.header.title.as_str())
+    }
+
+    #[test]
+    fn a_slow_download_never_overwrites_what_the_user_loaded_later() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "sample");
+        let s = s.reduce(Action::StartLoading {
+            ticket: 2,
+            source: "slow.json".into(),
+        });
+        // The user pastes another report while the download runs.
+        let s = decoded_as(s, 3, OTHER, "pasted");
+        assert_eq!(title(&s), Some("B"));
+        assert!(
+            s.loading.is_none(),
+            "the superseded download no longer shows progress"
+        );
+        // The download finishes: dropped, whether it decodes, fails or reports progress.
+        let s = s.reduce(Action::Progress {
+            ticket: 2,
+            loaded: 10,
+            total: None,
+        });
+        assert!(s.loading.is_none());
+        let s = decoded_as(s, 2, GOOD, "slow.json");
+        assert_eq!(title(&s), Some("B"));
+        assert_eq!(s.source.as_deref(), Some("pasted"));
+        let s = decoded_as(s, 2, "[", "slow.json");
+        assert!(
+            s.failure.is_none(),
+            "no problems of a load the user replaced"
+        );
+        let s = s.reduce(Action::Failed {
+            ticket: 2,
+            source: "slow.json".into(),
+            problem: Problem::error("", None, crate::format::problem::ProblemKind::Network),
+        });
+        assert!(s.failure.is_none());
+    }
+
+    #[test]
+    fn a_later_download_replaces_an_earlier_one() {
+        let s = Rc::new(AppState::default());
+        let s = s.reduce(Action::StartLoading {
+            ticket: 1,
+            source: "first.json".into(),
+        });
+        let s = s.reduce(Action::StartLoading {
+            ticket: 2,
+            source: "second.json".into(),
+        });
+        let s = decoded_as(s, 1, GOOD, "first.json");
+        assert!(s.document.is_none());
+        assert_eq!(s.loading.as_ref().map(|l| &*l.source), Some("second.json"));
+        let s = decoded_as(s, 2, OTHER, "second.json");
+        assert_eq!(title(&s), Some("B"));
+    }
+
+    #[test]
+    fn cancelling_stops_the_download_and_keeps_the_report() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "sample");
+        let s = s.reduce(Action::StartLoading {
+            ticket: 2,
+            source: "slow.json".into(),
+        });
+        // A cancel for another load does nothing.
+        let s = s.reduce(Action::Cancel { ticket: 1 });
+        assert!(s.loading.is_some());
+        let s = s.reduce(Action::Cancel { ticket: 2 });
+        assert!(s.loading.is_none());
+        assert_eq!(title(&s), Some("A"));
+        let s = decoded_as(s, 2, OTHER, "slow.json");
+        assert_eq!(
+            title(&s),
+            Some("A"),
+            "a cancelled download that still arrives is dropped"
+        );
+        let s = decoded_as(s, 3, OTHER, "next.json");
+        assert_eq!(title(&s), Some("B"), "the next load is not");
     }
 
     #[test]
@@ -327,6 +467,7 @@ mod tests {
     fn fetch_failure_keeps_document_and_stops_loading() {
         let s = decoded(Rc::new(AppState::default()), GOOD, "good.json");
         let s = s.reduce(Action::StartLoading {
+            ticket: 5,
             source: "x.json".into(),
         });
         assert!(s.loading.is_some());
@@ -336,6 +477,7 @@ mod tests {
             crate::format::problem::ProblemKind::HttpStatus(404),
         );
         let s = s.reduce(Action::Failed {
+            ticket: 5,
             source: "x.json".into(),
             problem,
         });

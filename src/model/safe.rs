@@ -32,6 +32,22 @@ pub fn strip_hidden(s: &str) -> Option<String> {
         .then(|| s.chars().filter(|c| !is_hidden_char(*c)).collect())
 }
 
+/// Text for a place that holds one line, the tab title: control characters (NUL, line breaks),
+/// U+2028/U+2029 and hidden characters become spaces, and runs of spaces one.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let blank = c.is_control() || c.is_whitespace() || is_hidden_char(c);
+        if !blank {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
 /// True for absolute http(s) URLs: the only kind of web link built from data. Nothing hidden
 /// may sit in one, so the address read is the address opened.
 pub fn is_web_url(s: &str) -> bool {
@@ -190,6 +206,15 @@ mod tests {
         );
         assert_eq!(strip_hidden("葛\u{E0100}飾区"), None);
         assert_eq!(strip_hidden("plain"), None);
+    }
+
+    #[test]
+    fn one_line_text_for_the_tab_title() {
+        assert_eq!(
+            one_line("A\0B\u{2028}C\u{2029}\nD\u{200F}  E "),
+            "A B C D E"
+        );
+        assert_eq!(one_line("\u{3000}障害のご報告"), "障害のご報告");
     }
 
     #[test]

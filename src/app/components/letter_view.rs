@@ -353,7 +353,7 @@ impl PrintTitle {
         if saved.is_none() {
             *saved = Some(doc.title());
         }
-        doc.set_title(&self.title.borrow());
+        doc.set_title(&crate::model::safe::one_line(&self.title.borrow()));
     }
 
     fn leave(&self) {
