@@ -15,12 +15,10 @@ use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
 use crate::app::components::problems::ProblemsPanel;
 use crate::app::components::timeline::Timeline;
-use crate::app::state::{Action, AppState, Selection, Ticket, View};
+use crate::app::loading::{load_file, load_text, load_url, progress, Loads};
+use crate::app::state::{Action, AppState, Selection, View};
 use crate::app::trust;
-use crate::format::problem::{Problem, ProblemKind};
-use crate::format::{decode_bytes_with, decode_str};
 use crate::model::i18n::tr;
-use crate::model::safe;
 use crate::model::{Lang, Report, ReportKind};
 
 /// The built-in sample, compiled in so it shows even when nothing else can be loaded.
@@ -125,7 +123,7 @@ impl Config {
             view: web::query_param("view").and_then(|v| View::from_code(&v)),
             lang: web::query_param("lang").and_then(|l| Lang::from_code(&l)),
             report: web::query_param("report"),
-            event: web::hash().and_then(|h| event_from_fragment(&h)),
+            event: web::hash().and_then(|h| crate::app::fragment::event_from_fragment(&h)),
             range,
             theme: web::query_param("theme")
                 .and_then(|t| Theme::from_code(&t))
@@ -137,45 +135,6 @@ impl Config {
             source_origins: deployer_origins(SOURCE_ORIGINS_META),
         }
     }
-}
-
-/// `#event-<id>` for an event, percent-encoded as the browser keeps it, so an id in any script
-/// (`検知-1`) round-trips through the URL.
-pub fn fragment_for_event(id: &str) -> String {
-    let mut out = String::from("event-");
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// The event id of a fragment written by [`fragment_for_event`] (or typed by hand, encoded or
-/// not); `None` when it is not an event's or does not decode to UTF-8.
-pub fn event_from_fragment(fragment: &str) -> Option<String> {
-    let encoded = fragment.strip_prefix("event-")?.as_bytes();
-    let mut bytes = Vec::with_capacity(encoded.len());
-    let mut i = 0;
-    while i < encoded.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        let escaped = encoded
-            .get(i + 1..i + 3)
-            .and_then(|p| Some(hex(p[0])? * 16 + hex(p[1])?));
-        match (encoded[i], escaped) {
-            (b'%', Some(byte)) => {
-                bytes.push(byte as u8);
-                i += 3;
-            }
-            (b, _) => {
-                bytes.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(bytes).ok().filter(|id| !id.is_empty())
 }
 
 /// `<meta name>` of the deployer's host origins (see [`crate::app::trust`]).
@@ -198,153 +157,9 @@ fn deployer_origins(meta: &str) -> Rc<[String]> {
         .into()
 }
 
-/// The loads the user asked for, in order. Each new one takes the next ticket (so the reducer
-/// drops what older ones still deliver) and stops a download that is still running.
-#[derive(Default)]
-struct Loads {
-    last: std::cell::Cell<Ticket>,
-    download: std::cell::RefCell<Option<(Ticket, web::Download)>>,
-}
-
-impl Loads {
-    fn next(&self) -> Ticket {
-        self.stop();
-        self.last.set(self.last.get() + 1);
-        self.last.get()
-    }
-
-    fn stop(&self) {
-        let running = self.download.borrow_mut().take();
-        if let Some((_, download)) = running {
-            download.abort();
-        }
-    }
-
-    /// The user's cancel button: stops the download of `ticket` if it is the one running.
-    fn cancel(&self, ticket: Ticket, dispatch: &UseReducerDispatcher<AppState>) {
-        let running = self
-            .download
-            .borrow()
-            .as_ref()
-            .is_some_and(|(t, _)| *t == ticket);
-        if running {
-            self.stop();
-        }
-        dispatch.dispatch(Action::Cancel { ticket });
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Rc<Config>,
-}
-
-/// Starts a download of `url` and feeds the result to the reducer. Only http(s) URLs on the
-/// page's origin or one the deployer listed, checked before asking and again on the final URL
-/// after redirects; the source shown is that final URL, so the page says where a report came from.
-fn load_url(url: &str, config: &Config, loads: &Loads, dispatch: &UseReducerDispatcher<AppState>) {
-    let ticket = loads.next();
-    let refuse = |source: Rc<str>, kind| {
-        let problem = Problem::error("", None, kind);
-        dispatch.dispatch(Action::Failed {
-            ticket,
-            source,
-            problem,
-        });
-    };
-    if !safe::is_fetchable_src(url) {
-        return refuse(url.into(), ProblemKind::BadSource(url.to_string()));
-    }
-    let Some((href, origin)) = web::resolve_url(url) else {
-        return refuse(url.into(), ProblemKind::BadSource(url.to_string()));
-    };
-    let page = web::page_origin().unwrap_or_default();
-    let sources = config.source_origins.clone();
-    if !trust::source_allowed(&origin, &page, &sources) {
-        return refuse(href.into(), ProblemKind::SourceNotAllowed(origin));
-    }
-    let source: Rc<str> = href.as_str().into();
-    dispatch.dispatch(Action::StartLoading {
-        ticket,
-        source: source.clone(),
-    });
-    let progress = dispatch.clone();
-    let done = dispatch.clone();
-    let download = web::fetch_bytes(
-        &href,
-        move |loaded, total| {
-            progress.dispatch(Action::Progress {
-                ticket,
-                loaded,
-                total,
-            })
-        },
-        move |fetched| {
-            // A redirect may have left the allowed origins: the final URL decides, and is the
-            // source shown.
-            let (source, fetched) = match fetched {
-                web::Fetched::Bytes(bytes, Some(final_url)) => {
-                    let origin = web::resolve_url(&final_url)
-                        .map(|(_, o)| o)
-                        .unwrap_or_else(|| final_url.clone());
-                    let fetched = if trust::source_allowed(&origin, &page, &sources) {
-                        web::Fetched::Bytes(bytes, None)
-                    } else {
-                        let kind = ProblemKind::SourceNotAllowed(origin);
-                        web::Fetched::Failed(Problem::error("", None, kind))
-                    };
-                    (Rc::from(final_url.as_str()), fetched)
-                }
-                other => (source, other),
-            };
-            done.dispatch(fetched_action(ticket, source, fetched))
-        },
-    );
-    *loads.download.borrow_mut() = Some((ticket, download));
-}
-
-fn fetched_action(ticket: Ticket, source: Rc<str>, fetched: web::Fetched) -> Action {
-    match fetched {
-        web::Fetched::Bytes(bytes, _) => Action::Decoded {
-            ticket,
-            source,
-            outcome: decode_bytes_with(&bytes, web::decode_legacy),
-        },
-        web::Fetched::Failed(problem) => Action::Failed {
-            ticket,
-            source,
-            problem,
-        },
-    }
-}
-
-fn load_file(file: web_sys::File, loads: &Loads, dispatch: &UseReducerDispatcher<AppState>) {
-    let ticket = loads.next();
-    let source: Rc<str> = Rc::from(file.name().as_str());
-    dispatch.dispatch(Action::StartLoading {
-        ticket,
-        source: source.clone(),
-    });
-    let done = dispatch.clone();
-    web::read_file(file, move |fetched| {
-        done.dispatch(fetched_action(ticket, source, fetched))
-    });
-}
-
-/// Text the user or the host gave directly (paste, embedded script, message, sample).
-fn load_text(
-    text: &str,
-    source: Rc<str>,
-    loads: &Loads,
-    dispatch: &UseReducerDispatcher<AppState>,
-) {
-    let ticket = loads.next();
-    let outcome = decode_str(text);
-    dispatch.dispatch(Action::Decoded {
-        ticket,
-        source,
-        outcome,
-    });
 }
 
 /// The report's place in its series, as the header shows it (also the static site's pages).
@@ -390,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
                 );
                 load_text(&json, source.into(), &loads, &dispatch);
             } else if let Some(src) = &config.src {
-                load_url(src, &config, &loads, &dispatch);
+                load_url(src, config.source_origins.clone(), &loads, &dispatch);
             } else if let Some(data) = &config.data {
                 load_text(data, "#hokoku-data".into(), &loads, &dispatch);
             } else {
@@ -472,7 +287,7 @@ pub fn App(props: &AppProps) -> Html {
                 let is_history = state.document.as_ref().is_some_and(|d| d.is_history);
                 let fragment = report.and_then(|r| {
                     let e = r.timeline.get(state.selection.event()?)?;
-                    Some(fragment_for_event(&e.id))
+                    Some(crate::app::fragment::fragment_for_event(&e.id))
                 });
                 web::replace_url(
                     &[
@@ -744,59 +559,6 @@ fn loader(lang: Lang, loads: &Rc<Loads>, dispatch: &UseReducerDispatcher<AppStat
                 <p>{ tr(lang, "ファイルはページのどこにでもドロップできます。?src=URL でも読み込めます。", "You can drop a file anywhere on the page, or give ?src=URL.") }</p>
             </div>
         </details>
-    }
-}
-
-fn progress(
-    state: &AppState,
-    lang: Lang,
-    loads: &Rc<Loads>,
-    dispatch: &UseReducerDispatcher<AppState>,
-) -> Html {
-    let Some(loading) = &state.loading else {
-        return Html::default();
-    };
-    let text = progress_text(loading.loaded, loading.total, lang);
-    let bar = match loading.total {
-        Some(total) if total > 0 => html! {
-            <progress max={total.to_string()} value={loading.loaded.to_string()}></progress>
-        },
-        _ => html! { <progress></progress> },
-    };
-    let oncancel = {
-        let loads = loads.clone();
-        let dispatch = dispatch.clone();
-        let ticket = loading.ticket;
-        Callback::from(move |_| loads.cancel(ticket, &dispatch))
-    };
-    html! {
-        <div class="hk-progress hk-chrome" data-testid="progress" role="status">
-            { bar }
-            <span>{ tr(lang, "読み込み中: ", "Loading: ") }{ loading.source.to_string() }{ " — " }
-                <span data-testid="progress-text">{ text }</span></span>
-            <button type="button" class="hk-button" data-testid="cancel-load" onclick={oncancel}>
-                { tr(lang, "中止", "Cancel") }
-            </button>
-        </div>
-    }
-}
-
-/// "12.3 KB / 40.0 KB", or what has arrived when the server sent no length ("1.2 MB 受信").
-pub fn progress_text(loaded: u64, total: Option<u64>, lang: Lang) -> String {
-    match total {
-        Some(total) if total > 0 => format!("{} / {}", amount(loaded), amount(total)),
-        _ => match lang {
-            Lang::Ja => format!("{} 受信", amount(loaded)),
-            Lang::En => format!("{} received", amount(loaded)),
-        },
-    }
-}
-
-fn amount(bytes: u64) -> String {
-    match bytes {
-        0..1000 => format!("{bytes} B"),
-        1000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
 }
 
@@ -1079,40 +841,4 @@ pub fn install_panic_hook() {
         }
         let _ = body.prepend_with_node_1(&box_);
     }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn event_ids_round_trip_through_the_fragment() {
-        for id in ["e1", "検知-1", "障害 発生/1", "a%b", "100%"] {
-            let fragment = fragment_for_event(id);
-            assert!(fragment.is_ascii(), "{fragment}");
-            assert_eq!(
-                event_from_fragment(&fragment).as_deref(),
-                Some(id),
-                "{fragment}"
-            );
-        }
-        assert_eq!(fragment_for_event("検"), "event-%E6%A4%9C");
-        // Typed by hand without encoding, or cut short.
-        assert_eq!(event_from_fragment("event-検知").as_deref(), Some("検知"));
-        assert_eq!(event_from_fragment("event-%E6%A4"), None);
-        assert_eq!(event_from_fragment("event-%"), Some("%".to_string()));
-        assert_eq!(event_from_fragment("other"), None);
-    }
-
-    #[test]
-    fn progress_without_a_length_says_what_has_arrived() {
-        assert_eq!(progress_text(0, None, Lang::Ja), "0 B 受信");
-        assert_eq!(progress_text(512, Some(0), Lang::En), "512 B received");
-        assert_eq!(progress_text(12_345, None, Lang::Ja), "12.3 KB 受信");
-        assert_eq!(progress_text(2_500_000, None, Lang::En), "2.5 MB received");
-        assert_eq!(
-            progress_text(1_500, Some(40_000), Lang::Ja),
-            "1.5 KB / 40.0 KB"
-        );
-    }
 }

@@ -352,7 +352,7 @@ mod tests {
         "incident":{"start":"2026-03-01T08:55:00+09:00","end":"2026-03-01T10:00:00+09:00"}}"#;
 
     fn title(s: &AppState) -> Option<&str> {
-        s.shown_report().map(|r| r.header.title.as_str())
+        s.shown_report().and_then(|r| r.header.title.as_deref())
     }
 
     #[test]
