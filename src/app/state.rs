@@ -203,6 +203,11 @@ impl AppState {
     /// Shows a document written in the edit view: the same report and selection stay when
     /// they still exist, so the preview does not jump while the writer types.
     pub fn replace_document(&mut self, doc: Rc<Document>, source: Rc<str>, warnings: Vec<Problem>) {
+        // What the writer typed is the latest action: a load still running loses, and what it
+        // delivers later is dropped (the shell's next ticket is larger than its).
+        if let Some(l) = self.loading.take() {
+            self.latest = self.latest.max(l.ticket + 1);
+        }
         let index = if self.report < doc.reports.len() {
             self.report
         } else {
@@ -408,6 +413,27 @@ mod tests {
         assert_eq!(s.loading.as_ref().map(|l| &*l.source), Some("second.json"));
         let s = decoded_as(s, 2, OTHER, "second.json");
         assert_eq!(title(&s), Some("B"));
+    }
+
+    #[test]
+    fn a_slow_download_never_overwrites_what_the_writer_typed() {
+        let s = decoded(Rc::new(AppState::default()), GOOD, "sample");
+        let s = s.reduce(Action::StartLoading {
+            ticket: 2,
+            source: "slow.json".into(),
+        });
+        let mut typed = (*s).clone();
+        let doc = decode_str(OTHER).document.expect("document");
+        typed.replace_document(Rc::new(doc), "draft".into(), Vec::new());
+        assert!(typed.loading.is_none());
+        let s = decoded_as(Rc::new(typed), 2, GOOD, "slow.json");
+        assert_eq!(title(&s), Some("B"));
+        let s = decoded_as(s, 3, GOOD, "next.json");
+        assert_eq!(
+            title(&s),
+            Some("A"),
+            "the next load the user asks for is shown"
+        );
     }
 
     #[test]

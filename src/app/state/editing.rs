@@ -194,7 +194,9 @@ mod tests {
     #[test]
     fn a_bad_file_loaded_while_editing_changes_neither_draft_nor_report() {
         let s = open(GOOD);
+        let ticket = s.latest + 1;
         let s = s.reduce(Action::Decoded {
+            ticket,
             source: "bad.json".into(),
             outcome: decode_str("{"),
         });
