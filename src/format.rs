@@ -5,6 +5,11 @@
 //! Data flows one way: text → [`json`] (a tree with positions) → [`decode`] or [`import`]
 //! (the validated [`crate::model`], with every [`problem`]) → [`export`] (normalized JSON, via
 //! the [`schema`] types). [`read`] is the entry point that picks the decoder or the importer.
+//!
+//! The [`schema`] types are the one description of the format's objects: the JSON Schema is
+//! generated from them, the writer builds them, and the decoder accepts exactly their fields
+//! ([`schema::fields_of`]). The decoder ([`decode`]) and the types are split the same way, one
+//! file per part of the document (document, header, time, incident, timeline, letter).
 
 pub mod decode;
 pub mod edit;

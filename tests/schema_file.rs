@@ -27,7 +27,7 @@ fn committed_schema_is_up_to_date() {
     let generated = hokoku::format::schema::json_schema_text();
     assert!(
         committed() == generated,
-        "schema/v1.json is out of date with src/schema.rs. Regenerate it:\n    {REFRESH}\n"
+        "schema/v1.json is out of date with src/format/schema/. Regenerate it:\n    {REFRESH}\n"
     );
 }
 
