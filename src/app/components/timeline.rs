@@ -131,9 +131,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             *real_time,
             range,
             (*filter).clone(),
-            selected_event,
         ),
-        |(r, p, fmt, w, real_time, range, filter, selected)| {
+        // Not the selection: selecting an event restyles a few nodes, it does not lay out
+        // 10,000 events again (issue 15).
+        |(r, p, fmt, w, real_time, range, filter)| {
             lay_out(
                 &r.0,
                 &p.0,
@@ -143,7 +144,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     real_time: *real_time,
                     range: *range,
                     filter: (**filter).clone(),
-                    selected: *selected,
                 },
             )
         },
@@ -391,6 +391,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 Symbol::Cluster(_) => None,
             })
         });
+    let overlay = selected_event.and_then(|i| layout.overlay(&report, &prepared, i));
     let state = ChartState {
         report: &report,
         fmt: &fmt,
@@ -399,6 +400,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         selected_phase,
         hovered: *hovered,
         tab_stop,
+        overlay: overlay.as_ref(),
     };
 
     let controls = panels::toolbar(

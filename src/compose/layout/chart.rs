@@ -52,7 +52,6 @@ pub struct ChartSpec {
     /// Visible window from the URL; `None` = fit all.
     pub range: Option<(i64, i64)>,
     pub filter: Filter,
-    pub selected: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -181,8 +180,6 @@ pub struct ChartLayout {
     pub etas: Vec<EtaLine>,
     pub lanes: Vec<LaneRow>,
     pub symbols: Vec<Symbol>,
-    /// The selected event drawn on top of the cluster that holds it.
-    pub selected: Option<Marker>,
     /// Unknown-time events that pass the filter, in list order ("時刻不明").
     pub tray: Vec<usize>,
     /// Placed events outside the window, left and right.
@@ -218,6 +215,25 @@ impl ChartLayout {
             + self.before
             + self.after
             + self.hidden
+    }
+
+    /// The selected event's own marker, drawn on top of the cluster that holds it (`None` when
+    /// it is drawn as a marker anyway, or not drawn). Apart from [`chart`] on purpose: the
+    /// layout does not depend on the selection, so selecting an event never lays out again.
+    pub fn overlay(&self, report: &Report, prepared: &Prepared, event: usize) -> Option<Marker> {
+        let view = self.view.as_ref()?;
+        let c = self.clusters().find(|c| c.events.contains(&event))?;
+        let spot = prepared.spots.get(event).copied().flatten()?;
+        Some(marker(
+            report,
+            prepared,
+            view,
+            event,
+            c.lane,
+            view.x(spot.anchor),
+            c.y,
+            None,
+        ))
     }
 
     /// The symbol that shows an event, if any (for linked highlighting).
@@ -281,7 +297,6 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         etas: Vec::new(),
         lanes: Vec::new(),
         symbols: Vec::new(),
-        selected: None,
         tray,
         before: 0,
         after: 0,
@@ -677,16 +692,6 @@ fn place_events(
                 let anchor = |e: usize| prepared.spots[e].map(|s| s.anchor).unwrap_or(0);
                 let last = members[members.len() - 1].1;
                 let events: Vec<usize> = members.iter().map(|m| m.1).collect();
-                if let Some(sel) = spec.selected.filter(|s| events.contains(s)) {
-                    let sx = members
-                        .iter()
-                        .find(|m| m.1 == sel)
-                        .map(|m| m.0)
-                        .unwrap_or(x);
-                    layout.selected = Some(marker(
-                        report, prepared, view, sel, lane_index, sx, mid, None,
-                    ));
-                }
                 layout.symbols.push(Symbol::Cluster(Cluster {
                     lane: lane_index,
                     x,

@@ -266,10 +266,11 @@ pub fn day_groups(
         let Some(event) = report.timeline.get(i) else {
             continue;
         };
-        let day = fmt.day_of(&event.time);
+        // Asked first: a page of 100 out of 10,000 events computes 100 days, not 10,000.
         if !include(i) {
             continue;
         }
+        let day = fmt.day_of(&event.time);
         match (groups.last_mut(), day) {
             (_, None) => unknown.push(i),
             (Some(g), Some(d)) if g.day == Some(d) => g.events.push(i),

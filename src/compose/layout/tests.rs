@@ -51,6 +51,24 @@ fn all_events_at_one_instant_become_one_cluster_per_lane() {
 }
 
 #[test]
+fn a_selected_event_in_a_cluster_gets_its_own_marker_on_top() {
+    let r = report(vec![
+        event(0, Some(at(10, 0))),
+        event(0, Some(at(10, 1))),
+        event(1, Some(at(14, 0))),
+    ]);
+    let l = lay(&r, &wide());
+    let c = l.clusters().next().expect("the two close events cluster");
+    assert_eq!(c.events, vec![0, 1]);
+    let m = l.overlay(&r, &Prepared::new(&r), 1).expect("a clustered event is drawn on top");
+    assert_eq!((m.event, m.lane, m.y), (1, c.lane, c.y));
+    assert!(m.x > c.x, "at its own time, right of the cluster's first event");
+    // An event drawn as its own marker needs no overlay; an index past the end has none.
+    assert!(l.overlay(&r, &Prepared::new(&r), 2).is_none());
+    assert!(l.overlay(&r, &Prepared::new(&r), 9).is_none());
+}
+
+#[test]
 fn events_spanning_years() {
     let t0 = at(10, 0);
     let r = report(vec![
@@ -337,7 +355,6 @@ fn spec_for(r: &Report, p: &Prepared, s: &SpecInput) -> ChartSpec {
             hidden_actors: actors.clone(),
             hidden_kinds: kinds.iter().map(|k| EventKind::ALL[*k]).collect(),
         },
-        selected: None,
     }
 }
 

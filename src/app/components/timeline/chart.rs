@@ -44,6 +44,8 @@ pub struct ChartState<'a> {
     pub hovered: Option<usize>,
     /// The one marker in the tab order (roving tabindex).
     pub tab_stop: Option<usize>,
+    /// The selected event's marker when a cluster holds it ([`ChartLayout::overlay`]).
+    pub overlay: Option<&'a Marker>,
 }
 
 fn f(x: f64) -> String {
@@ -73,7 +75,7 @@ pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             // Always there (empty without a selection) so the groups before it keep their
             // DOM nodes, and the focus, from one render to the next.
             <g class="hk-timeline__overlay">
-                { for layout.selected.iter().map(|m| marker(m, actor_of(layout, m.lane), st, true)) }
+                { for st.overlay.map(|m| marker(m, actor_of(layout, m.lane), st, true)) }
             </g>
             { tooltip(layout, st) }
         </>
