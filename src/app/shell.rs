@@ -14,7 +14,7 @@ use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
 use crate::app::components::problems::ProblemsPanel;
-use crate::app::components::timeline::Timeline;
+use crate::app::components::timeline::{ByPtr, Timeline};
 use crate::app::loading::{load_file, load_text, load_url, progress, Loads};
 use crate::app::state::{Action, AppState, Selection, View};
 use crate::app::trust;
@@ -276,7 +276,8 @@ pub fn App(props: &AppProps) -> Html {
                 state.report,
                 state.selection,
                 state.range,
-                state.document.clone(),
+                // By identity: `Rc<Document>`'s own `==` compares every event (on each render).
+                state.document.clone().map(ByPtr),
                 lang,
             ),
             move |_| {
@@ -314,8 +315,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let standalone = config.standalone;
         let editing = shown_view(&state) == View::Edit;
-        use_effect_with(state.document.clone(), move |doc| {
-            if let (true, false, Some(doc)) = (standalone, editing, doc) {
+        use_effect_with(state.document.clone().map(ByPtr), move |doc| {
+            if let (true, false, Some(ByPtr(doc))) = (standalone, editing, doc) {
                 web::remember_last_good(&crate::format::export::to_json(doc));
             }
         });

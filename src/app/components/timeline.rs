@@ -58,7 +58,7 @@ pub fn kind_icon(kind: EventKind) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TimelineProps {
     pub report: Rc<Report>,
     pub lang: Lang,
@@ -67,6 +67,19 @@ pub struct TimelineProps {
     /// Visible window in Unix ms (from the URL); `None` = fit all.
     pub range: Option<(i64, i64)>,
     pub onrange: Callback<Option<(i64, i64)>>,
+}
+
+/// The report by identity: the derived comparison would compare 10,000 events field by field
+/// on every render of the app (each selection, zoom or pan step) only to find them equal.
+impl PartialEq for TimelineProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+            && self.lang == other.lang
+            && self.selection == other.selection
+            && self.onselect == other.onselect
+            && self.range == other.range
+            && self.onrange == other.onrange
+    }
 }
 
 /// The interval of a phase, for "zoom to this phase".
