@@ -639,7 +639,11 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
                 dispatch.dispatch(Action::SelectReport(i));
             }
         });
-        let options = doc.reports.iter().enumerate().map(|(i, r)| {
+        // Newest first by issue date (a history file may list its reports in any order); a
+        // report without a date goes last, in file order.
+        let mut order: Vec<(usize, &Report)> = doc.reports.iter().enumerate().collect();
+        order.sort_by_key(|(i, r)| (std::cmp::Reverse(r.header.issued), *i));
+        let options = order.into_iter().map(|(i, r)| {
             html! {
                 <option value={i.to_string()} selected={i == state.report}>
                     { match r.header.issued {
