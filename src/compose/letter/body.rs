@@ -27,19 +27,14 @@ pub(super) fn is_ongoing(report: &Report) -> bool {
 }
 
 /// The services the report says were hit: those with a level worse than operational; else those
-/// the timeline's events name; else, when the file lists what was NOT affected, the others.
-/// Empty when the file does not say.
+/// the timeline's events name. Empty when the file does not say. Services merely not listed as
+/// unaffected are not taken for affected: that would be a guess, and the letter would name it.
 pub(super) fn affected_names(report: &Report) -> Vec<&str> {
     let mut hit = report.affected_services();
     if hit.is_empty() && !report.incident.phases.iter().any(|p| !p.impact.is_empty()) {
         hit = (0..report.services.len())
             .filter(|s| report.timeline.iter().any(|e| e.services.contains(s)))
             .collect();
-        if hit.is_empty() && !report.incident.unaffected.is_empty() {
-            hit = (0..report.services.len())
-                .filter(|s| !report.incident.unaffected.contains(s))
-                .collect();
-        }
     }
     hit.into_iter()
         .filter_map(|s| report.services.get(s))
