@@ -8,8 +8,8 @@ use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::browser as web;
-use crate::app::components::editor::EditorView;
 use crate::app::components::clipped::Clipped;
+use crate::app::components::editor::EditorView;
 use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
@@ -303,7 +303,10 @@ pub fn App(props: &AppProps) -> Html {
                 );
                 web::set_document_lang(lang.code());
                 if let Some(r) = report {
-                    web::set_document_title(&format!("{} — hokoku", crate::model::long::clipped(&r.header.shown_title(lang), 120)));
+                    web::set_document_title(&format!(
+                        "{} — hokoku",
+                        crate::model::long::clipped(&r.header.shown_title(lang), 120)
+                    ));
                 }
             },
         );

@@ -104,6 +104,25 @@ pub(super) fn service_index(services: &[Service], id: &str) -> Option<usize> {
     services.iter().position(|s| s.id == id)
 }
 
+impl Cx {
+    /// A service id written in the file, resolved to its index; an unknown id is an error here.
+    /// Phases' `unaffected` and events' `services` refer to services the same way.
+    pub(super) fn service_ref(&mut self, n: &Node, services: &[Service]) -> Option<usize> {
+        let id = self.text(n)?;
+        let idx = service_index(services, &id);
+        if idx.is_none() {
+            self.error(
+                n.pos,
+                crate::format::problem::ProblemKind::UnknownRef {
+                    kind: crate::format::problem::RefKind::Service,
+                    id,
+                },
+            );
+        }
+        idx
+    }
+}
+
 pub(super) fn ends_before(p: &Period) -> bool {
     match (p.start.earliest(), p.end.and_then(|e| e.latest())) {
         (Some(s), Some(e)) => e < s,

@@ -60,9 +60,14 @@ fn a_selected_event_in_a_cluster_gets_its_own_marker_on_top() {
     let l = lay(&r, &wide());
     let c = l.clusters().next().expect("the two close events cluster");
     assert_eq!(c.events, vec![0, 1]);
-    let m = l.overlay(&r, &Prepared::new(&r), 1).expect("a clustered event is drawn on top");
+    let m = l
+        .overlay(&r, &Prepared::new(&r), 1)
+        .expect("a clustered event is drawn on top");
     assert_eq!((m.event, m.lane, m.y), (1, c.lane, c.y));
-    assert!(m.x > c.x, "at its own time, right of the cluster's first event");
+    assert!(
+        m.x > c.x,
+        "at its own time, right of the cluster's first event"
+    );
     // An event drawn as its own marker needs no overlay; an index past the end has none.
     assert!(l.overlay(&r, &Prepared::new(&r), 2).is_none());
     assert!(l.overlay(&r, &Prepared::new(&r), 9).is_none());

@@ -138,20 +138,7 @@ impl Cx {
             .unwrap_or_default();
         let unaffected = self
             .opt(&o, "unaffected", |cx, n| {
-                cx.list_indexed(n, |cx, n| {
-                    let id = cx.text(n)?;
-                    let idx = service_index(services, &id);
-                    if idx.is_none() {
-                        cx.error(
-                            n.pos,
-                            ProblemKind::UnknownRef {
-                                kind: RefKind::Service,
-                                id,
-                            },
-                        );
-                    }
-                    idx
-                })
+                cx.list_indexed(n, |cx, n| cx.service_ref(n, services))
             })
             .unwrap_or_default();
         let unaffected_items = match o.get("unaffected").map(|n| &n.value) {

@@ -119,20 +119,7 @@ impl Cx {
         });
         let event_services = self
             .opt(&o, "services", |cx, n| {
-                cx.list(n, |cx, n| {
-                    let id = cx.text(n)?;
-                    let idx = service_index(services, &id);
-                    if idx.is_none() {
-                        cx.error(
-                            n.pos,
-                            ProblemKind::UnknownRef {
-                                kind: RefKind::Service,
-                                id,
-                            },
-                        );
-                    }
-                    idx
-                })
+                cx.list(n, |cx, n| cx.service_ref(n, services))
             })
             .unwrap_or_default();
         let eta = self.opt(&o, "eta", |cx, n| cx.time_point(n, zone));
