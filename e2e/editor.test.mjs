@@ -125,6 +125,7 @@ test('the draft survives a reload and is offered back; a bad file loaded meanwhi
 
   // Listed, and discardable.
   await page.locator('[data-testid="editor-drafts"] summary').click();
+  await testId(page, 'draft').first().waitFor();
   assert.ok((await testId(page, 'draft').count()) >= 1);
   assert.match(await page.locator('[data-testid="editor-drafts"]').textContent(), /編集中/);
   app.assertNoErrors();

@@ -63,6 +63,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let paste_ref = use_node_ref();
     let paste_problems = use_state(|| None::<Rc<[Problem]>>);
     let draft_list = use_state(Vec::<DraftMeta>::new);
+    // Read the list once mounted (and whenever another draft is edited), not only when the menu
+    // opens: `toggle` fires after the menu is already drawn open, so a reader would otherwise
+    // first be told "no saved drafts" when there are some. (Effects do not run in SSR tests.)
+    {
+        let draft_list = draft_list.clone();
+        use_effect_with(props.editor.key.clone(), move |_| draft_list.set(drafts::list()));
+    }
     let preview = props.editor.preview.clone();
     let zone = preview
         .as_ref()
