@@ -19,6 +19,7 @@
 //! | incident `name` | report title |
 //! | incident `id` | report id (`?report=`); `r1`, `r2`… when absent |
 //! | `started_at`, else `created_at`, else the first update | incident start |
+//! | `started_at` after `resolved_at` (an incident entered after the fact) | `started_at` set aside with a warning (`time-set-aside`) at its path: `created_at`, else the first update, is the start; when none of them is before `resolved_at`, `resolved_at` is the one set aside (the resolving update's time, else no stated end) |
 //! | `resolved_at`, else the first `resolved` update (only when the status is resolved / postmortem) | incident end; none = ongoing |
 //! | maintenance: first `in_progress` update (else `scheduled_for`) → first `completed` update (else `resolved_at`, `scheduled_until`) | incident period; not yet begun: `scheduled_for` → `scheduled_until` |
 //! | `scheduled_for` / `scheduled_until` | a note on the first phase: 予定作業時間 |

@@ -105,6 +105,13 @@ pub enum ProblemKind {
     // Importing another format.
     /// A Statuspage file with no incident or maintenance in it.
     NoIncidents,
+    /// A Statuspage time that contradicts the others (`started_at` after `resolved_at`, as
+    /// incidents entered after the fact have): it is set aside and `used` stands in for it.
+    TimeSetAside {
+        field: &'static str,
+        conflicts: &'static str,
+        used: &'static str,
+    },
     // Plausibility (only warnings: odd is not wrong).
     /// A date far from the other dates of the document (`from`–`to`).
     FarFromOthers {
@@ -145,6 +152,25 @@ pub struct Problem {
     pub path: String,
     pub pos: Option<Pos>,
     pub kind: ProblemKind,
+}
+
+/// What stands in for a Statuspage time set aside (`ProblemKind::TimeSetAside::used`).
+fn used_ja(used: &str) -> String {
+    match used {
+        "first-update" => "最初の更新の日時".into(),
+        "resolving-update" => "解決を告げた更新の日時".into(),
+        "none" => "終了時刻は記載なしとする扱い".into(),
+        field => field.to_string(),
+    }
+}
+
+fn used_en(used: &str) -> String {
+    match used {
+        "first-update" => "the first update's time".into(),
+        "resolving-update" => "the time of the update that resolved it".into(),
+        "none" => "no end (not stated)".into(),
+        field => field.to_string(),
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -269,6 +295,7 @@ impl ProblemKind {
             UnsafeUrl(_) => "unsafe-url",
             UnaffectedButImpacted(_) => "unaffected-but-impacted",
             NoIncidents => "no-incidents",
+            TimeSetAside { .. } => "time-set-aside",
             More { .. } => "more",
             FarFromOthers { .. } => "far-from-others",
             EtaFarAfterAnnouncement { .. } => "eta-far-after-announcement",
@@ -348,6 +375,7 @@ impl Problem {
                 UnsafeUrl(s) => format!("「{}」は安全なリンクではないため、文字として表示します。https:// または http:// で始まる URL にしてください。", shorten(s)),
                 UnaffectedButImpacted(id) => format!("サービス「{}」は影響なし (unaffected) とされていますが、いずれかのフェーズで影響ありとなっています。", shorten(id)),
                 NoIncidents => "Statuspage 形式のファイルですが、インシデントもメンテナンスも含まれていません。incidents.json など、インシデントを含むファイルを指定してください。".into(),
+                TimeSetAside { field, conflicts, used } => format!("{field} が {conflicts} と食い違っています (後から登録されたインシデントによくある形です)。{field} は使わず、{}を使いました。", used_ja(used)),
                 FarFromOthers { date, from, to } => format!("日付 {date} は、同じ文書のほかの日付 ({from}～{to}) から大きく離れています。年の打ち間違いでないか確認してください (正しければこのままで構いません)。"),
                 EtaFarAfterAnnouncement { eta, at } => format!("告知された復旧見込み ({eta}) が、告知した日 ({at}) の1年以上後になっています。年を確認してください (正しければこのままで構いません)。"),
                 More { count, .. } => format!("ほかにも同じ種類の問題が {} 件あります (最初の {} 件だけを示しています)。", grouped(*count), crate::format::walk::KEPT_PER_KIND),
@@ -400,6 +428,7 @@ impl Problem {
                 UnsafeUrl(s) => format!("\"{}\" is not a safe link and is shown as text. Use a URL starting with https:// or http://.", shorten(s)),
                 UnaffectedButImpacted(id) => format!("Service \"{}\" is listed as unaffected but has an impact in a phase.", shorten(id)),
                 NoIncidents => "This Statuspage file contains no incident and no maintenance. Give a file with incidents, such as incidents.json.".into(),
+                TimeSetAside { field, conflicts, used } => format!("{field} contradicts {conflicts} (incidents entered after the fact often look like this). {field} is set aside; {} is used instead.", used_en(used)),
                 FarFromOthers { date, from, to } => format!("The date {date} is far from the other dates in this document ({from} – {to}). Check the year for a typo (if it is right, nothing needs to change)."),
                 EtaFarAfterAnnouncement { eta, at } => format!("The announced recovery time ({eta}) is more than a year after the announcement ({at}). Check the year (if it is right, nothing needs to change)."),
                 More { count, .. } => format!("… and {} more of this kind (only the first {} are listed).", grouped(*count), crate::format::walk::KEPT_PER_KIND),

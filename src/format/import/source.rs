@@ -14,6 +14,8 @@ pub use crate::format::walk::{has, member};
 use crate::format::walk::{Walk, Walker};
 use crate::model::ImpactLevel;
 
+mod times;
+
 /// The `page` object every v2 response carries.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
@@ -464,13 +466,8 @@ impl Reader {
         {
             self.in_key("created_at", |r| r.error(node.pos, ProblemKind::Missing));
         }
-        if let (Some(s), Some(e), Some(at)) = (start, resolved_at, member(node, "resolved_at")) {
-            if e < s {
-                self.in_key("resolved_at", |r| {
-                    r.error(at.pos, ProblemKind::EndBeforeStart)
-                });
-            }
-        }
+        let (started_at, created_at, resolved_at) =
+            self.consistent_times(node, (started_at, created_at, resolved_at), &updates);
         if let (Some(s), Some(e), Some(at)) = (
             scheduled_for,
             scheduled_until,
