@@ -68,6 +68,14 @@ test('without JavaScript: the index links every report, a report page shows the 
   assert.equal(await page.locator('.hk-timeline__controls').isVisible(), false, 'controls that need JavaScript are hidden');
   assert.equal(await page.locator('link[rel="alternate"][href="../feed.atom"]').count(), 1, 'the page links its feed');
   await screenshot(page, 'site-report-nojs');
+
+  // Printed from the browser's menu: the letter from the first sheet on, A4, no blank page.
+  const pdf = join(site, 'printed.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  assert.match(pages[0].replace(/\s+/g, ''), /(拝啓|謹啓)/, 'the first printed page is the letter, not a blank sheet');
+  assert.ok(pages.every((p, i) => i === pages.length - 1 || p.trim() !== ''), 'no blank page');
+  assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /\(A4\)/);
 });
 
 test('with JavaScript: the app takes over from the embedded document with the interactive timeline', async (t) => {
