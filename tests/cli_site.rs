@@ -266,6 +266,36 @@ fn one_report_builds_one_page_and_the_app_is_copied_when_given() {
     assert_eq!(embedded.reports, original.reports);
 }
 
+#[test]
+fn a_static_page_lists_every_event_since_no_script_can_show_more() {
+    // The app lists a long timeline a page at a time behind a "show more" button; a page
+    // read without JavaScript has no script behind that button, so it must hold them all.
+    let events: Vec<String> = (0..250)
+        .map(|i| {
+            format!(
+                r#"{{"at": "2026-04-0{}T{:02}:{:02}:00+09:00", "text": "監視ログの記録 {i}番"}}"#,
+                1 + i / 100,
+                (i / 60) % 24,
+                i % 60
+            )
+        })
+        .collect();
+    let doc = format!(
+        r#"{{"version": 1,
+  "report": {{"title": "長い経緯のご報告", "issued": "2026-04-05", "issuer": "株式会社ヒバリ計測"}},
+  "incident": {{"start": "2026-04-01T00:00:00+09:00", "end": "2026-04-03T12:00:00+09:00"}},
+  "timeline": [{}]}}"#,
+        events.join(",\n")
+    );
+    let input = scratch("long-input").join("long.json");
+    fs::write(&input, doc).unwrap();
+    let out = build(s(&input), "long", &[]);
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(html.matches(r#"data-testid="event-item""#).count(), 250);
+    assert!(html.contains("監視ログの記録 249番"));
+    assert!(!html.contains(r#"data-testid="list-more""#), "no button that needs a script");
+}
+
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text.find(start).expect("start marker") + start.len();
     let to = from + text[from..].find(end).expect("end marker");

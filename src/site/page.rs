@@ -208,7 +208,8 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
             <main class="hk-main">
                 { section("timeline", "view-timeline", tr(lang, "経緯", "Timeline"), html! {
                     <Timeline report={report.clone()} {lang} selection={Selection::None}
-                        onselect={Callback::noop()} range={None::<(i64, i64)>} onrange={Callback::noop()} />
+                        onselect={Callback::noop()} range={None::<(i64, i64)>} onrange={Callback::noop()}
+                        list_rows={usize::MAX} />
                 }) }
                 { section("impact", "view-table", tr(lang, "影響範囲", "Impact"), html! {
                     <ImpactTable report={report.clone()} {lang} onselectphase={Callback::noop()} />

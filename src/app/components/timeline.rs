@@ -67,6 +67,10 @@ pub struct TimelineProps {
     /// Visible window in Unix ms (from the URL); `None` = fit all.
     pub range: Option<(i64, i64)>,
     pub onrange: Callback<Option<(i64, i64)>>,
+    /// Rows the event list shows before "show more". A static page (`hokoku build`) has no
+    /// script to show more, so it lists every event.
+    #[prop_or(PAGE)]
+    pub list_rows: usize,
 }
 
 /// The report by identity: the derived comparison would compare 10,000 events field by field
@@ -79,6 +83,7 @@ impl PartialEq for TimelineProps {
             && self.onselect == other.onselect
             && self.range == other.range
             && self.onrange == other.onrange
+            && self.list_rows == other.list_rows
     }
 }
 
@@ -107,7 +112,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let real_time = use_state_eq(|| false);
     let hovered = use_state_eq(|| None::<usize>);
     let preview = use_state_eq(|| None::<Option<(i64, i64)>>);
-    let list_limit = use_state_eq(|| PAGE);
+    let list_limit = use_state_eq(|| props.list_rows);
     let list_ready = use_state_eq(|| false);
     let wrap_ref = use_node_ref();
     let svg_ref = use_node_ref();
@@ -177,11 +182,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let filter = filter.clone();
         let list_limit = list_limit.clone();
         let hovered = hovered.clone();
+        let list_rows = props.list_rows;
         use_effect_with(ByPtr(report.clone()), move |_| {
             if !filter.is_empty() {
                 filter.set(Rc::new(Filter::default()));
             }
-            list_limit.set(PAGE);
+            list_limit.set(list_rows);
             hovered.set(None);
         });
     }
@@ -391,7 +397,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onmore = {
         let list_limit = list_limit.clone();
         use_callback(list_limit.clone(), move |_: (), _| {
-            list_limit.set(*list_limit + PAGE)
+            list_limit.set(list_limit.saturating_add(PAGE))
         })
     };
 
