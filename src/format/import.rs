@@ -51,6 +51,7 @@
 //! ids, and the page's IANA zone with its daylight saving (hokoku keeps one fixed offset).
 //! Updates posted after resolution stay on the timeline, outside every phase.
 
+mod components;
 mod mapping;
 mod source;
 

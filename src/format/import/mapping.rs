@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::components::tracks;
 use super::source::{Component, Impact, Incident, Page, Status, Update};
 use crate::compose::timefmt::Fmt;
 use crate::format::vocab::circled;
@@ -237,36 +238,6 @@ fn boundaries(inc: &Incident, updates: &[&Update], w: &Window) -> Vec<Boundary> 
     out
 }
 
-/// Each service's known states over time: the state before its first mention, then each
-/// update's `new_status` from that update on.
-struct Track {
-    initial: Option<ImpactLevel>,
-    changes: Vec<(DateTime<FixedOffset>, ImpactLevel)>,
-}
-
-impl Track {
-    /// The worst state during `[from, to)` (to the end of time when `to` is `None`).
-    fn worst(
-        &self,
-        from: DateTime<FixedOffset>,
-        to: Option<DateTime<FixedOffset>>,
-    ) -> Option<ImpactLevel> {
-        let at_start = self
-            .changes
-            .iter()
-            .rev()
-            .find(|(t, _)| *t <= from)
-            .map(|(_, l)| *l)
-            .or(self.initial);
-        let during = self
-            .changes
-            .iter()
-            .filter(|(t, _)| *t > from && to.is_none_or(|to| *t < to))
-            .map(|(_, l)| *l);
-        at_start.into_iter().chain(during).min()
-    }
-}
-
 /// Converts one incident. `None` only when it has no time at all (already reported).
 pub fn report(
     inc: &Incident,
@@ -317,31 +288,7 @@ pub fn report(
     let any_affected = updates
         .iter()
         .any(|u| u.affected.as_ref().is_some_and(|a| !a.is_empty()));
-    let tracks: Vec<Track> = services
-        .iter()
-        .map(|s| {
-            let mentions = updates.iter().flat_map(|u| {
-                u.affected
-                    .iter()
-                    .flatten()
-                    .filter(|a| a.code == s.id)
-                    .map(move |a| (u.time, a))
-            });
-            let mut track = Track {
-                initial: None,
-                changes: Vec::new(),
-            };
-            for (i, (t, a)) in mentions.enumerate() {
-                if i == 0 {
-                    track.initial = a.old;
-                }
-                if let Some(level) = a.new {
-                    track.changes.push((t, level));
-                }
-            }
-            track
-        })
-        .collect();
+    let tracks = tracks(&services, &updates);
     // Component states say nothing about a window that has not begun (they are "now"), and
     // nothing at all when no update names a component: then the incident's impact stands in.
     let inferred = if any_affected && !w.planned {

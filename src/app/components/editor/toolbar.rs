@@ -68,7 +68,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     // first be told "no saved drafts" when there are some. (Effects do not run in SSR tests.)
     {
         let draft_list = draft_list.clone();
-        use_effect_with(props.editor.key.clone(), move |_| draft_list.set(drafts::list()));
+        use_effect_with(props.editor.key.clone(), move |_| {
+            draft_list.set(drafts::list())
+        });
     }
     let preview = props.editor.preview.clone();
     let zone = preview
