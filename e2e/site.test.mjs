@@ -84,6 +84,7 @@ test('with JavaScript: the app takes over from the embedded document with the in
   const root = app.page.locator('#hokoku-root');
   await root.locator('.hokoku[data-ready="true"]').waitFor();
   assert.equal(await app.page.locator('.hk-static').isVisible(), false, 'the static copy steps aside');
+  assert.equal(await root.locator('.hokoku').getAttribute('lang'), await app.page.locator('html').getAttribute('lang'), "the app keeps the page's language");
   const staticTitle = (await app.page.locator('.hk-static [data-testid="title"]').textContent()).trim();
   assert.equal((await root.locator('[data-testid="title"]').textContent()).trim(), staticTitle, 'same report');
   await root.locator('[data-testid="tab-timeline"]').click();

@@ -248,6 +248,10 @@ fn one_report_builds_one_page_and_the_app_is_copied_when_given() {
         html.contains(r#"<div id="hokoku-root"></div>"#),
         "the app's root is empty"
     );
+    assert!(
+        html.contains(r#"<meta name="hokoku-lang" content="ja">"#),
+        "the app that takes over is told the page's language"
+    );
     assert!(!out.join("reports").exists());
     assert_eq!(
         fs::read_to_string(out.join("hokoku_bg.wasm")).unwrap(),
@@ -264,6 +268,18 @@ fn one_report_builds_one_page_and_the_app_is_copied_when_given() {
         .document
         .unwrap();
     assert_eq!(embedded.reports, original.reports);
+}
+
+#[test]
+fn built_with_lang_the_app_taking_over_speaks_it_too() {
+    let app = scratch("fake-dist-en");
+    for name in ["boot.js", "hokoku.js", "hokoku_bg.wasm"] {
+        fs::write(app.join(name), name).unwrap();
+    }
+    let out = build("examples/sample.json", "single-en", &["--app", s(&app), "--lang", "en"]);
+    let html = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(html.contains(r#"<meta name="hokoku-lang" content="en">"#));
 }
 
 #[test]

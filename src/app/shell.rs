@@ -121,7 +121,9 @@ impl Config {
             src: web::query_param("src"),
             data: web::embedded_json(),
             view: web::query_param("view").and_then(|v| View::from_code(&v)),
-            lang: web::query_param("lang").and_then(|l| Lang::from_code(&l)),
+            lang: web::query_param("lang")
+                .or_else(|| web::deployer_setting(LANG_META))
+                .and_then(|l| Lang::from_code(&l)),
             report: web::query_param("report"),
             event: web::hash().and_then(|h| crate::app::fragment::event_from_fragment(&h)),
             range,
@@ -138,6 +140,9 @@ impl Config {
 }
 
 /// `<meta name>` of the deployer's host origins (see [`crate::app::trust`]).
+/// `<meta name>` of the page's interface language (a static site built with `--lang`); a
+/// `?lang=` in the URL still wins, as it is the reader's own choice.
+pub const LANG_META: &str = "hokoku-lang";
 pub const HOST_ORIGINS_META: &str = "hokoku-host-origins";
 /// `<meta name>` of the deployer's other source origins.
 pub const SOURCE_ORIGINS_META: &str = "hokoku-source-origins";

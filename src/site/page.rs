@@ -91,6 +91,9 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <link rel="stylesheet" href={format!("{up}hokoku.css")} />
                 { for alternates }
                 if props.with_app {
+                    // The app that takes over speaks the page's language (`--lang`), not only
+                    // the document's, so the page does not change language as it loads.
+                    <meta name={crate::app::shell::LANG_META} content={props.lang.code()} />
                     <script type="module" src={format!("{up}boot.js")}></script>
                 }
             </head>
