@@ -75,6 +75,17 @@ test('iframe embed: one view, no chrome, and the frame sizes itself from its rep
   assert.deepEqual(await appFrame.evaluate(() => window.__cspViolations), [], 'the framed app under the strict CSP');
 });
 
+test('iframe embed: ?view=edit is refused, with a note; the frame shows the report', async (t) => {
+  const { page, context, errors } = await openHost(iframeHostUrl('edit'));
+  t.after(() => context.close());
+  const frame = page.frameLocator('#hokoku-frame');
+  await frame.locator('.hokoku[data-ready="true"]').waitFor({ state: 'attached' });
+  await frame.locator('[data-testid="view-timeline"]').waitFor();
+  assert.match(await frame.locator('[data-testid="edit-refused"]').textContent(), /埋め込み表示では開けません/);
+  assert.equal(await frame.locator('[data-testid="editor"], textarea').count(), 0, 'no editor, no text area');
+  assert.deepEqual(errors, []);
+});
+
 test('iframe embed: a report posted by the allowed origin is shown; other origins are ignored', async (t) => {
   const { page, context } = await openHost(iframeHostUrl('table'));
   t.after(() => context.close());

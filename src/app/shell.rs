@@ -110,6 +110,18 @@ impl Theme {
 }
 
 impl Config {
+    /// The view asked for, as far as it is allowed: an embedded frame never opens the edit
+    /// view. It sits on someone else's page in front of their readers, who are not the report's
+    /// writers, and its drafts would land in that page's storage. See [`Config::refuses_edit`].
+    pub fn asked_view(&self) -> Option<View> {
+        self.view.filter(|_| !self.refuses_edit())
+    }
+
+    /// `?embed=1&view=edit` (or a mount call asking for it): refused, and the frame says so.
+    pub fn refuses_edit(&self) -> bool {
+        self.embed && self.view == Some(View::Edit)
+    }
+
     /// Reads the page URL and the embedded data script.
     pub fn from_page() -> Config {
         let range = web::query_param("range").and_then(|r| {
@@ -187,7 +199,7 @@ pub fn kind_label(kind: ReportKind, lang: Lang) -> String {
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
     let state = use_reducer(|| AppState {
-        view: config.view.unwrap_or_default(),
+        view: config.asked_view().unwrap_or_default(),
         lang_override: config.lang,
         range: config.range,
         ..AppState::default()
@@ -258,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 // A history opens on its list (see the reducer) unless the URL asked for a
                 // report or a view.
-                match (&config.report, config.view) {
+                match (&config.report, config.asked_view()) {
                     (Some(_), view) => {
                         dispatch.dispatch(Action::SetView(view.unwrap_or(REPORT_VIEWS[0])))
                     }
@@ -416,6 +428,13 @@ pub fn App(props: &AppProps) -> Html {
                 { tabs(&state, lang, &dispatch) }
             }
             <main class="hk-main">
+                if config.refuses_edit() {
+                    <p class="hk-embed-note" role="note" data-testid="edit-refused">
+                        { tr(lang,
+                            "編集画面は埋め込み表示では開けません。hokoku を単独で開いて編集してください。",
+                            "The edit view does not open in an embedded frame; open hokoku on its own to edit.") }
+                    </p>
+                }
                 { view_panel(&state, lang, &dispatch, embed) }
                 if embed {
                     { source_line(&state, lang) }
