@@ -386,6 +386,21 @@ pub struct Incident {
     pub measures: Vec<Measure>,
     pub data_loss: Option<String>,
     pub sections: Vec<Section>,
+    /// Each service's own states over time, when the source gives them (a status page's
+    /// component statuses); empty otherwise. Per-service times come from these when a service
+    /// has any; the phases' levels stay the matrix cells.
+    pub service_states: Vec<ServiceState>,
+}
+
+/// A stretch of time one service spent at one level worse than operational, by its own status:
+/// from the update that set the level to the one that changed it. An end that is not known is
+/// `TimePoint::UNKNOWN` (its length is not stated); no end means the state still holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceState {
+    /// Index into `Report::services`.
+    pub service: usize,
+    pub level: ImpactLevel,
+    pub period: Period,
 }
 
 #[derive(Clone, Debug, PartialEq)]

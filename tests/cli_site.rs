@@ -309,7 +309,10 @@ fn a_static_page_lists_every_event_since_no_script_can_show_more() {
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert_eq!(html.matches(r#"data-testid="event-item""#).count(), 250);
     assert!(html.contains("監視ログの記録 249番"));
-    assert!(!html.contains(r#"data-testid="list-more""#), "no button that needs a script");
+    assert!(
+        !html.contains(r#"data-testid="list-more""#),
+        "no button that needs a script"
+    );
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {

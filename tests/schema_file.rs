@@ -85,6 +85,7 @@ fn reader_objects() -> BTreeMap<String, BTreeSet<String>> {
         ("ActionGroup", names(fields_of::<raw::ActionGroup>())),
         ("MeasureDetails", names(fields_of::<raw::MeasureDetails>())),
         ("Section", names(fields_of::<raw::Section>())),
+        ("ServiceState", names(fields_of::<raw::ServiceState>())),
         ("Event", names(fields_of::<raw::Event>())),
         ("QuoteDetails", names(fields_of::<raw::QuoteDetails>())),
         ("Letter", names(fields_of::<raw::Letter>())),

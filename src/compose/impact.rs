@@ -1,6 +1,7 @@
 //! Figures about who was hurt and for how long, computed from a `Report`: each phase's length
 //! and worst level, the whole incident's length, the time with at least one service down
-//! (overlapping phases counted once), each service's outage time, and the service × phase matrix.
+//! (overlapping phases counted once), each service's outage time (from its own states when the
+//! report gives them, else from its phases), and the service × phase matrix.
 //!
 //! Pure data for the impact table and the letter's 記 part; the wording lives in the views
 //! (through `timefmt`). Nothing here makes up a level: a phase without impact data gives `None`
@@ -214,30 +215,67 @@ pub fn legend(rows: &[ServiceRow]) -> (Vec<ImpactLevel>, bool) {
     (levels, missing)
 }
 
-/// Time with the given service in outage, over all phases (overlaps counted once); `None` when
-/// it was never in outage.
-pub fn service_outage(report: &Report, service: usize) -> Option<Length> {
-    union_length(
+/// Whether the report gives the service's own states over time (`incident.service_states`).
+pub fn has_own_states(report: &Report, service: usize) -> bool {
+    report
+        .incident
+        .service_states
+        .iter()
+        .any(|st| st.service == service)
+}
+
+/// The periods the service spent at `level`: its own states when the report gives any for it
+/// (a status page's component statuses), else the phases that give it that level. A phase's
+/// level is the worst the service had in it, so only without own states is the whole phase
+/// counted.
+pub fn periods_at(report: &Report, service: usize, level: ImpactLevel) -> Vec<&Period> {
+    if has_own_states(report, service) {
+        report
+            .incident
+            .service_states
+            .iter()
+            .filter(|st| st.service == service && st.level == level)
+            .map(|st| &st.period)
+            .collect()
+    } else {
         report
             .incident
             .phases
             .iter()
-            .filter(|p| p.level_of(service) == Some(ImpactLevel::Outage))
-            .map(|p| &p.period),
+            .filter(|p| p.level_of(service) == Some(level))
+            .map(|p| &p.period)
+            .collect()
+    }
+}
+
+/// Time with the given service in outage (overlaps counted once); `None` when it was never in
+/// outage.
+pub fn service_outage(report: &Report, service: usize) -> Option<Length> {
+    union_length(periods_at(report, service, ImpactLevel::Outage))
+}
+
+/// Time with at least one service in outage (overlaps counted once); `None` when no service
+/// was ever in outage.
+pub fn outage_length(report: &Report) -> Option<Length> {
+    union_length(
+        (0..report.services.len()).flat_map(|s| periods_at(report, s, ImpactLevel::Outage)),
     )
 }
 
-/// Time with at least one service in outage (overlapping phases counted once); `None` when no
-/// phase has an outage.
-pub fn outage_length(report: &Report) -> Option<Length> {
-    union_length(
-        report
-            .incident
-            .phases
-            .iter()
-            .filter(|p| p.worst() == Some(ImpactLevel::Outage))
-            .map(|p| &p.period),
-    )
+/// For each service with its own states, in service order: the time it spent at each level
+/// worse than operational, worst first (overlaps counted once).
+pub fn service_times(report: &Report) -> Vec<(usize, Vec<(ImpactLevel, Length)>)> {
+    (0..report.services.len())
+        .filter(|s| has_own_states(report, *s))
+        .map(|s| {
+            let levels = ImpactLevel::ALL
+                .into_iter()
+                .filter(|l| *l != ImpactLevel::Operational)
+                .filter_map(|l| union_length(periods_at(report, s, l)).map(|len| (l, len)))
+                .collect();
+            (s, levels)
+        })
+        .collect()
 }
 
 /// Every figure the impact table and the letter show.
@@ -249,6 +287,8 @@ pub struct Figures {
     pub outage: Option<Length>,
     /// (service index, its outage time) for each service that was ever in outage.
     pub service_outage: Vec<(usize, Length)>,
+    /// Each service's own time per level, for the services the report gives states for.
+    pub service_times: Vec<(usize, Vec<(ImpactLevel, Length)>)>,
     pub matrix: Vec<ServiceRow>,
     pub unaffected: Vec<usize>,
     /// The incident or any phase is still going on.
@@ -287,6 +327,7 @@ impl Figures {
             incident: Length::of(&report.incident.period),
             outage: outage_length(report),
             service_outage,
+            service_times: service_times(report),
             matrix,
             unaffected,
         }

@@ -38,6 +38,7 @@ mod fields;
 mod header;
 mod incident;
 mod letter;
+mod states;
 mod time;
 mod timeline;
 

@@ -227,6 +227,18 @@ fn incident(r: &model::Report) -> raw::Incident {
                 body: raw::TextList::Many(s.body.clone()),
             })
             .collect(),
+        service_states: i
+            .service_states
+            .iter()
+            .filter_map(|st| {
+                Some(raw::ServiceState {
+                    service: service_id(&st.service)?,
+                    level: impact_level(st.level),
+                    start: time_point(&st.period.start),
+                    end: st.period.end.as_ref().map(time_point),
+                })
+            })
+            .collect(),
     }
 }
 

@@ -212,6 +212,16 @@ pub struct ImpactMatrixProps {
 pub fn ImpactMatrix(props: &ImpactMatrixProps) -> Html {
     let lang = props.lang;
     let report = &props.report;
+    if report.services.is_empty() {
+        // An empty table would look like a rendering fault; say what the report lacks instead.
+        return html! {
+            <div class="hk-impact__matrix-block">
+                <p class="hk-impact__no-services" data-testid="impact-no-services">
+                    { tr(lang, "サービス（コンポーネント）ごとの影響は記載されていません。", "No impact per service (component) is given.") }
+                </p>
+            </div>
+        };
+    }
     let rows = crate::compose::impact::matrix(report);
     let (levels, missing) = legend(&rows);
     let column_class = |index: usize, base: &'static str| {
@@ -342,6 +352,34 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
             },
         )
     });
+    // Each service's own time at each level, when the report gives its own states (a status
+    // page's component statuses): the phase cells above are only each phase's worst.
+    let own_times = (!figures.service_times.is_empty()).then(|| {
+        let items = figures.service_times.iter().map(|(s, levels)| {
+            let name = report
+                .services
+                .get(*s)
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            let parts = levels
+                .iter()
+                .map(|(l, length)| format!("{} {}", l.label(lang), length.text(&fmt)))
+                .collect::<Vec<_>>()
+                .join(tr(lang, "、", ", "));
+            html! {
+                <li data-service={report.services.get(*s).map(|s| s.id.clone()).unwrap_or_default()}>
+                    <span class="hk-impact__fact-name">{ name }</span>
+                    { tr(lang, "：", ": ") }
+                    { typeset(&parts) }
+                </li>
+            }
+        });
+        fact(
+            "service-times",
+            tr(lang, "サービス別の影響時間（各サービス自身の状態から）", "Time affected by service (from each service's own status)"),
+            html! { <ul class="hk-impact__fact-list">{ for items }</ul> },
+        )
+    });
     let clock_note = match (lang, report.letter.date_style.clock) {
         (Lang::Ja, Clock::H24 | Clock::Hhmm) => format!("時刻は24時間表記、{}", fmt.zone_label()),
         (Lang::Ja, Clock::H12) => format!("時刻は{}", fmt.zone_label()),
@@ -371,6 +409,7 @@ pub fn ImpactSummary(props: &ImpactSummaryProps) -> Html {
                 typeset(&outage),
             ) }
             { for per_service }
+            { for own_times }
             if let Some(customers) = &scope.customers {
                 { fact("customers", tr(lang, "対象のお客様", "Affected customers"), typeset(customers)) }
             }

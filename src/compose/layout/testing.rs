@@ -123,6 +123,7 @@ pub fn report(mut events: Vec<Event>) -> Report {
             measures: vec![],
             data_loss: None,
             sections: vec![],
+            service_states: vec![],
         },
         timeline: events,
         letter: LetterOptions::default(),

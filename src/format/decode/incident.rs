@@ -203,6 +203,11 @@ impl Cx {
                 })
             })
             .unwrap_or_default();
+        let service_states = self
+            .opt(&o, "service_states", |cx, n| {
+                cx.list(n, |cx, n| cx.service_state(n, zone, services))
+            })
+            .unwrap_or_default();
         if !phases_ok {
             return None;
         }
@@ -217,6 +222,7 @@ impl Cx {
             measures,
             data_loss,
             sections,
+            service_states,
         })
     }
 
@@ -378,6 +384,7 @@ impl Incident {
             measures: Vec::new(),
             data_loss: None,
             sections: Vec::new(),
+            service_states: Vec::new(),
         }
     }
 }

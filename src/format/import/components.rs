@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::source::Update;
-use crate::model::{ImpactLevel, Service};
+use crate::model::{ImpactLevel, Period, Service, ServiceState, TimePoint};
 
 /// Each service's known states over time: the state before its first mention, then each
 /// update's `new_status` from that update on.
@@ -33,6 +33,51 @@ impl Track {
             .filter(|(t, _)| *t > from && to.is_none_or(|to| *t < to))
             .map(|(_, l)| *l);
         at_start.into_iter().chain(during).min()
+    }
+
+    /// The service's own stretches at each level worse than operational: from the update that
+    /// set the level to the one that changed it. A level it already had at its first mention
+    /// began at a time the page does not give (unknown start); one it still has at the last
+    /// update ends at a time not given (unknown end), or holds on when the incident is open.
+    /// Never the whole phase, never a length of 0.
+    pub fn states(
+        &self,
+        service: usize,
+        ongoing: bool,
+        at: impl Fn(DateTime<FixedOffset>) -> TimePoint,
+    ) -> Vec<ServiceState> {
+        let mut out = Vec::new();
+        let mut current: Option<(ImpactLevel, TimePoint)> = self
+            .initial
+            .filter(|l| *l != ImpactLevel::Operational)
+            .map(|l| (l, TimePoint::UNKNOWN));
+        let mut push = |level, start, end| {
+            out.push(ServiceState {
+                service,
+                level,
+                period: Period { start, end },
+            })
+        };
+        for (t, level) in &self.changes {
+            let now = current.map_or(ImpactLevel::Operational, |(l, _)| l);
+            if *level == now {
+                continue;
+            }
+            let here = at(*t);
+            if let Some((l, from)) = current.take() {
+                // Two updates at the same instant: the later one is the state.
+                if from != here {
+                    push(l, from, Some(here));
+                }
+            }
+            if *level != ImpactLevel::Operational {
+                current = Some((*level, here));
+            }
+        }
+        if let Some((l, from)) = current {
+            push(l, from, (!ongoing).then_some(TimePoint::UNKNOWN));
+        }
+        out
     }
 }
 

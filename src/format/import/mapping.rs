@@ -297,6 +297,17 @@ pub fn report(
         level_of_impact(inc.impact, maintenance)
     };
     let inferred_services: Vec<usize> = (0..services.len()).collect();
+    // Each component's own stretches, for its own times (a phase's cell is only its worst).
+    let service_states = if any_affected && !w.planned {
+        let ongoing = w.end.is_none();
+        tracks
+            .iter()
+            .enumerate()
+            .flat_map(|(s, t)| t.states(s, ongoing, |at| TimePoint::exact(local(at))))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let planned_note = match (maintenance, inc.scheduled_for, inc.scheduled_until) {
         (true, Some(from), until) => {
@@ -339,6 +350,9 @@ pub fn report(
             let mut notes = Vec::new();
             if i == 0 {
                 notes.extend(planned_note.clone());
+                if services.is_empty() {
+                    notes.push(tr(lang, "※ステータスページには、このインシデントのコンポーネント（サービス）の記載がありません。", "The status page names no component (service) for this incident.").to_string());
+                }
             }
             if let (Some(_), Some(code)) = (inferred, inc.impact.map(Impact::code)) {
                 if !inferred_services.is_empty() {
@@ -513,6 +527,7 @@ pub fn report(
             measures: Vec::new(),
             data_loss: None,
             sections,
+            service_states,
         },
         timeline,
         letter: LetterOptions::default_for(),

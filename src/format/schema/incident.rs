@@ -51,6 +51,28 @@ pub struct Incident {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("type" = ["array", "null"])))]
     pub sections: Vec<Section>,
+    /// Each service's own states over time (a status page's component statuses): per-service
+    /// times come from these instead of from the phases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("type" = ["array", "null"])))]
+    pub service_states: Vec<ServiceState>,
+}
+
+/// A stretch of time one service spent at one level, by its own status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ServiceState {
+    /// Service id.
+    pub service: String,
+    /// The level it was at.
+    pub level: ImpactLevel,
+    /// When it went to this level.
+    pub start: TimePoint,
+    /// When it left it. {} (no time): not known, its length is not stated. Absent or null:
+    /// still at this level.
+    #[serde(default)]
+    pub end: Option<TimePoint>,
 }
 
 /// One phase of the incident (①, ②…): a span of time with its impact per service.
