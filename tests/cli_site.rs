@@ -276,7 +276,11 @@ fn built_with_lang_the_app_taking_over_speaks_it_too() {
     for name in ["boot.js", "hokoku.js", "hokoku_bg.wasm"] {
         fs::write(app.join(name), name).unwrap();
     }
-    let out = build("examples/sample.json", "single-en", &["--app", s(&app), "--lang", "en"]);
+    let out = build(
+        "examples/sample.json",
+        "single-en",
+        &["--app", s(&app), "--lang", "en"],
+    );
     let html = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
     assert!(html.contains(r#"<meta name="hokoku-lang" content="en">"#));

@@ -4,6 +4,9 @@
 //! right field, never a made-up length.
 
 use chrono::{DateTime, FixedOffset};
+use hokoku::compose::history;
+use hokoku::compose::impact::{Figures, Length};
+use hokoku::compose::timefmt::Fmt;
 use hokoku::format::export::to_json;
 use hokoku::format::import::convert;
 use hokoku::format::json;
@@ -202,4 +205,56 @@ fn three_backfilled_incidents_never_sink_a_history_of_1282() {
         let r = report(&doc, id);
         assert_eq!(r.incident.period.duration_minutes(), Some(45), "{id}");
     }
+}
+
+#[test]
+fn zero_length_migrated_incidents_have_no_length_no_levels_and_stay_out_of_mttr() {
+    let outcome = convert(
+        &json::parse_str(&fixture("migrated.json"))
+            .expect("JSON")
+            .root,
+        Lang::Ja,
+    );
+    assert_eq!(outcome.problems, vec![]);
+    let doc = outcome.document.expect("a document");
+    for id in ["brm-2", "brm-3"] {
+        let r = report(&doc, id);
+        let fmt = Fmt::new(Lang::Ja, r.letter.date_style, r.zone);
+        let figures = Figures::of(r);
+        assert_eq!(figures.incident, Length::Unknown, "{id}");
+        assert_eq!(figures.incident.text(&fmt), "記載なし");
+        assert_eq!(figures.phases[0].length.text(&fmt), "記載なし");
+        // Components left "operational" by the migration say nothing: no level, no outage
+        // figure ("なし" would claim there was none).
+        assert!(
+            r.incident.phases.iter().all(|p| p.impact.is_empty()),
+            "{id}"
+        );
+        assert!(r.incident.service_states.is_empty());
+        assert_eq!(figures.outage_text(&fmt), "記載なし");
+        assert!(r.incident.phases[0]
+            .notes
+            .iter()
+            .any(|n| n.contains("移行された記録")));
+        assert!(fmt
+            .period(&r.incident.period)
+            .ends_with("～（終了時刻の記載なし）"));
+    }
+    // A real incident whose components did change keeps its levels.
+    assert!(!report(&doc, "brm-1").incident.phases[0].impact.is_empty());
+    // The month's MTTR is the mean of the two real ones (90 and 50 minutes), saying that two
+    // reports are left out.
+    let entries = history::entries(&doc);
+    let listed: Vec<&history::Entry> = entries.iter().collect();
+    let months = history::monthly(&doc, &listed);
+    assert_eq!(months.len(), 1);
+    let fmt = Fmt::new(
+        Lang::Ja,
+        doc.reports[0].letter.date_style,
+        doc.reports[0].zone,
+    );
+    assert_eq!(months[0].mttr_minutes, Some(70));
+    assert_eq!(months[0].mttr_not_stated, 2);
+    assert_eq!(months[0].mttr_text(&fmt), "1時間10分（記載なし2件を除く）");
+    assert_round_trips(&doc);
 }

@@ -35,6 +35,7 @@
 //! | operational / degraded_performance / partial_outage / major_outage / under_maintenance | ○ operational / △ degraded / ▲ partial / × outage / ◇ maintenance |
 //! | a phase's cell | the worst state the service had during the phase |
 //! | each component's `new_status` changes | `incident.service_states`: one stretch per level worse than operational, from the update that set it to the one that changed it; a level already held at the first mention starts at `{}` (not known), one still held at the last update ends at `{}` (not known) or holds on while the incident is open. Per-service times come from these, never from the whole phase |
+//! | start = end and every component left `operational` (a record migrated from another tool) | no levels and no states (the statuses say nothing about it), a note saying so; the length reads 「記載なし」 and histories leave it out of MTTR and outage sums, with the count |
 //! | no component at all | a note on the first phase saying the page names none; the matrix says no per-service impact is given |
 //! | no update names any component (`affected_components` null), or a maintenance not yet begun | every component at the level of the incident `impact` (critical → outage, major → partial, minor → degraded, maintenance → maintenance, none → no data), with a note saying so |
 //! | resolved_at (resolved) / updated_at or last update (open) | issue date, in the report zone |

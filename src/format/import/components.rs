@@ -4,7 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::source::Update;
-use crate::model::{ImpactLevel, Period, Service, ServiceState, TimePoint};
+use crate::model::i18n::tr;
+use crate::model::{ImpactLevel, Lang, Period, Service, ServiceState, TimePoint};
 
 /// Each service's known states over time: the state before its first mention, then each
 /// update's `new_status` from that update on.
@@ -14,6 +15,14 @@ pub(super) struct Track {
 }
 
 impl Track {
+    /// Never said to be anything but operational.
+    pub fn never_hit(&self) -> bool {
+        self.initial
+            .into_iter()
+            .chain(self.changes.iter().map(|(_, l)| *l))
+            .all(|l| l == ImpactLevel::Operational)
+    }
+
     /// The worst state during `[from, to)` (to the end of time when `to` is `None`).
     pub fn worst(
         &self,
@@ -108,4 +117,18 @@ pub(super) fn tracks(services: &[Service], updates: &[&Update]) -> Vec<Track> {
             track
         })
         .collect()
+}
+
+/// Notes on the first phase about what the page's components do not say: none named at all, or
+/// a record migrated from another tool (start = end, every component left operational), whose
+/// statuses say nothing about the incident, so no level is given and its length is not stated.
+pub(super) fn notes(no_components: bool, migrated: bool, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if no_components {
+        out.push(tr(lang, "※ステータスページには、このインシデントのコンポーネント（サービス）の記載がありません。", "The status page names no component (service) for this incident."));
+    }
+    if migrated {
+        out.push(tr(lang, "※開始と終了が同じ時刻で、どのコンポーネントも「operational」のままの記録です（他のツールから移行された記録によくある形です）。継続時間と影響の区分は記載なしとしています。", "Start and end are the same instant and every component stayed \"operational\", as records migrated from another tool often are: the duration and the impact levels are not stated."));
+    }
+    out.into_iter().map(str::to_string).collect()
 }

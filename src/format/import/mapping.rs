@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::components::tracks;
+use super::components::{self, tracks, Track};
 use super::source::{Component, Impact, Incident, Page, Status, Update};
 use crate::compose::timefmt::Fmt;
 use crate::format::vocab::circled;
@@ -297,6 +297,8 @@ pub fn report(
         level_of_impact(inc.impact, maintenance)
     };
     let inferred_services: Vec<usize> = (0..services.len()).collect();
+    // A record migrated from another tool: start = end, every component left operational.
+    let migrated = any_affected && w.end == Some(w.start) && tracks.iter().all(Track::never_hit);
     // Each component's own stretches, for its own times (a phase's cell is only its worst).
     let service_states = if any_affected && !w.planned {
         let ongoing = w.end.is_none();
@@ -340,6 +342,7 @@ pub fn report(
             };
             let mut impact: Vec<(usize, ImpactLevel)> = match inferred {
                 Some(level) => inferred_services.iter().map(|s| (*s, level)).collect(),
+                None if migrated => Vec::new(),
                 None => tracks
                     .iter()
                     .enumerate()
@@ -350,9 +353,7 @@ pub fn report(
             let mut notes = Vec::new();
             if i == 0 {
                 notes.extend(planned_note.clone());
-                if services.is_empty() {
-                    notes.push(tr(lang, "※ステータスページには、このインシデントのコンポーネント（サービス）の記載がありません。", "The status page names no component (service) for this incident.").to_string());
-                }
+                notes.extend(components::notes(services.is_empty(), migrated, lang));
             }
             if let (Some(_), Some(code)) = (inferred, inc.impact.map(Impact::code)) {
                 if !inferred_services.is_empty() {
