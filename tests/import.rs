@@ -140,8 +140,9 @@ fn single_incident_header_and_period() {
     // Resolved at 13:00 UTC = 22:00 in Tokyo, the same day.
     assert_eq!(r.header.issued, NaiveDate::from_ymd_opt(2026, 3, 2));
     assert_eq!(
+        // From the resolving update, in the past: not the first update's "is delayed".
         r.header.summary.as_deref(),
-        Some("メールの受信が遅延しています。")
+        Some("すべてのメールの配送が完了し、POP 接続も正常に戻りました。ご不便をおかけし申し訳ございません。")
     );
     assert_eq!(
         r.header.contact.as_ref().and_then(|c| c.url.as_deref()),
@@ -186,7 +187,7 @@ fn single_incident_phases_follow_the_status_progression() {
         summaries,
         [
             "調査中：メールの受信が遅延しています。",
-            "原因特定：原因はメールストレージ装置の故障と特定しました。装置を交換しています。",
+            "特定済み：原因はメールストレージ装置の故障と特定しました。装置を交換しています。",
             "経過観察中：ストレージ装置の交換が完了しました。滞留しているメールを順次配送しています。",
         ]
     );
@@ -433,8 +434,9 @@ fn body_with_line_breaks_urls_and_markup_stays_text() {
         "We are seeing elevated error rates for uploads.\n\n- Uploads may fail with HTTP 503\n- Downloads are not affected\n\nFollow https://status.komorebi-cloud.example/incidents/kc5store0001 for updates. <script>alert(1)</script>"
     );
     assert_eq!(
+        // From the postmortem, its heading left out.
         r.header.summary.as_deref(),
-        Some("We are seeing elevated error rates for uploads.")
+        Some("A configuration change removed capacity from the upload tier.")
     );
     // The shortlink is not a web link: the page's URL is used instead.
     assert_eq!(

@@ -77,6 +77,7 @@ async fn render(
         onselect: Callback::noop(),
         range,
         onrange: Callback::noop(),
+        list_rows: hokoku::app::components::timeline::list::PAGE,
     };
     LocalServerRenderer::<Timeline>::with_props(props)
         .hydratable(false)

@@ -40,7 +40,7 @@
 //! | no update names any component (`affected_components` null), or a maintenance not yet begun | every component at the level of the incident `impact` (critical → outage, major → partial, minor → degraded, maintenance → maintenance, none → no data), with a note saying so |
 //! | resolved_at (resolved) / updated_at or last update (open) | issue date, in the report zone |
 //! | status resolved / postmortem / completed; one update; several | kind final; first; interim N (N = number of updates) |
-//! | first update's first line | report summary |
+//! | the postmortem's first paragraph, else the resolving update's; while open, the latest update's | report summary (the letter prints it; nothing when that update has no text, never the first update's "investigating" in a final report) |
 //! | `shortlink`, else `page.url` (http/https only) | contact URL |
 //! | times (UTC `Z` or any offset) | instants shown in the chosen zone: `Options::zone`, else +09:00 for Japanese, else the page's `time_zone` when it has a fixed offset, else UTC |
 //!
@@ -57,6 +57,7 @@
 mod components;
 mod mapping;
 mod source;
+mod summary;
 
 use chrono::{FixedOffset, Offset, Utc};
 

@@ -11,6 +11,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::components::{self, tracks, Track};
 use super::source::{Component, Impact, Incident, Page, Status, Update};
+use super::summary;
 use crate::compose::timefmt::Fmt;
 use crate::format::vocab::circled;
 use crate::model::i18n::tr;
@@ -27,7 +28,9 @@ pub struct Settings {
 pub fn status_label(status: Status, maintenance: bool, lang: Lang) -> &'static str {
     match status {
         Status::Investigating => tr(lang, "調査中", "Investigating"),
-        Status::Identified => tr(lang, "原因特定", "Identified"),
+        // The page says the issue is identified, not that a cause is known (「原因特定」 would
+        // claim one the letter cannot name).
+        Status::Identified => tr(lang, "特定済み", "Identified"),
         Status::Monitoring => tr(lang, "経過観察中", "Monitoring"),
         Status::Resolved => tr(lang, "解決", "Resolved"),
         Status::Postmortem => tr(lang, "事後報告", "Postmortem"),
@@ -501,7 +504,7 @@ pub fn report(
                 person: None,
             },
             document_number: None,
-            summary: updates.first().and_then(|u| first_line(&u.body)),
+            summary: summary::summary(&updates, w.finished),
             contact: url.map(|url| Contact {
                 url: Some(url),
                 ..Contact::default()
