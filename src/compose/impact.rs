@@ -262,6 +262,18 @@ pub fn outage_length(report: &Report) -> Option<Length> {
     )
 }
 
+/// The time with any service down as the impact table states it: like `outage_length`, but the
+/// services' own outage stretches with no stated end are left out (and counted, see
+/// `Figures::outages_without_length`) instead of making the whole figure approximate.
+fn stated_outage_length(report: &Report) -> Option<Length> {
+    union_length((0..report.services.len()).flat_map(|s| {
+        let own = has_own_states(report, s);
+        periods_at(report, s, ImpactLevel::Outage)
+            .into_iter()
+            .filter(move |p| !(own && p.end.is_some() && Length::of(p) == Length::Unknown))
+    }))
+}
+
 /// For each service with its own states, in service order: the time it spent at each level
 /// worse than operational, worst first (overlaps counted once).
 pub fn service_times(report: &Report) -> Vec<(usize, Vec<(ImpactLevel, Length)>)> {
@@ -293,6 +305,8 @@ pub struct Figures {
     pub unaffected: Vec<usize>,
     /// The incident or any phase is still going on.
     pub ongoing: bool,
+    /// Services' own outage stretches with no stated end: `outage` cannot count them.
+    pub outages_without_length: usize,
     /// Phases the report gives no impact level for: left out of `outage` and `service_outage`.
     pub phases_without_impact: usize,
 }
@@ -325,9 +339,10 @@ impl Figures {
             ongoing: report.incident.period.end.is_none() || phases.iter().any(|p| p.ongoing),
             phases,
             incident: Length::of(&report.incident.period),
-            outage: outage_length(report),
+            outage: stated_outage_length(report),
             service_outage,
             service_times: service_times(report),
+            outages_without_length: outages_without_length(report),
             matrix,
             unaffected,
         }
@@ -346,10 +361,38 @@ impl Figures {
         }
         let mut text = match self.outage {
             Some(length) => length.text(fmt),
+            // Down, for a time the page never ended: not "none".
+            None if self.outages_without_length > 0 => {
+                return tr_owned(lang, "記載なし", "not stated")
+            }
             None => tr_owned(lang, "なし", "none"),
         };
         text.push_str(&left_out_phases(self.phases_without_impact, lang));
+        text.push_str(&unmeasured_outages(self.outages_without_length, lang));
         text
+    }
+}
+
+/// Outage stretches of the services' own states that have no length (an end the page never
+/// gave): the time with any service down is then only what the others add up to.
+fn outages_without_length(report: &Report) -> usize {
+    report
+        .incident
+        .service_states
+        .iter()
+        .filter(|st| st.level == ImpactLevel::Outage && st.period.end.is_some())
+        .filter(|st| Length::of(&st.period) == Length::Unknown)
+        .count()
+}
+
+/// 「（終了時刻の記載がない停止1件は含まず）」: said after the time with any service down when
+/// some service's outage has no stated end, so the figure is not read as the whole story.
+fn unmeasured_outages(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("（終了時刻の記載がない停止{n}件は含まず）"),
+        (1, Lang::En) => " (not counting 1 outage with no stated end)".to_string(),
+        (n, Lang::En) => format!(" (not counting {n} outages with no stated end)"),
     }
 }
 
