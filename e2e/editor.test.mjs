@@ -100,6 +100,35 @@ test('write a small report from the smallest template: error at its line, click,
   app.assertNoErrors();
 });
 
+test('typing re-renders the app without rewriting <html lang> or an unchanged title (each write restyles the whole page)', async (t) => {
+  const app = await openApp(h, { view: 'edit' });
+  t.after(() => app.close());
+  const { page } = app;
+  await testId(page, 'editor').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="editor-text"]')?.value.includes('"title"'));
+  await page.evaluate(() => {
+    window.__writes = { lang: 0, title: 0 };
+    new MutationObserver((records) => {
+      for (const r of records) if (r.attributeName === 'lang') window.__writes.lang++;
+    }).observe(document.documentElement, { attributes: true });
+    new MutationObserver(() => window.__writes.title++).observe(document.querySelector('title'), { childList: true, characterData: true, subtree: true });
+  });
+  // Typing in a text the title does not come from: every check re-renders the app.
+  const area = editorText(page);
+  await area.evaluate((el) => {
+    const at = el.value.indexOf('"issuer"');
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  for (const ch of ' \n ') {
+    await page.keyboard.insertText(ch);
+    await waitSummary(page, /問題はありません/);
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__writes), { lang: 0, title: 0 });
+  app.assertNoErrors();
+});
+
 test('the draft survives a reload and is offered back; a bad file loaded meanwhile changes nothing', async (t) => {
   const app = await openApp(h, { view: 'edit' });
   t.after(() => app.close());
