@@ -22,7 +22,8 @@ fn file(states: &str) -> String {
 fn own_states_give_each_service_its_time_and_round_trip() {
     let text = file(
         r#"{ "service": "api", "level": "outage", "start": "2026-06-09T17:00:00+09:00", "end": "2026-06-09T17:45:00+09:00" },
-           { "service": "api", "level": "degraded", "start": "2026-06-09T17:45:00+09:00", "end": "2026-06-09T18:00:00+09:00" }"#,
+           { "service": "api", "level": "degraded", "start": "2026-06-09T17:45:00+09:00", "end": "2026-06-09T18:00:00+09:00" },
+           { "service": "api", "level": "partial", "start": {}, "end": "2026-06-09T17:00:00+09:00" }"#,
     );
     let outcome = decode_str(&text);
     assert_eq!(outcome.problems, vec![]);
@@ -37,7 +38,12 @@ fn own_states_give_each_service_its_time_and_round_trip() {
     // api by its own state; mail has none, so its phase counts, as before.
     assert_eq!(service_outage(r, 0), known(45));
     assert_eq!(service_outage(r, 1), known(360));
-    assert_eq!(Figures::of(r).service_times.len(), 1);
+    // A start not known: the partial stretch has no length ("not stated").
+    let times = &Figures::of(r).service_times;
+    assert_eq!(times.len(), 1);
+    assert!(times[0]
+        .1
+        .contains(&(hokoku::model::ImpactLevel::Partial, Length::Unknown)));
     let json = to_json(&doc);
     assert!(json.contains("\"service_states\""), "{json}");
     let again = decode_str(&json);

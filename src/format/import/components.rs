@@ -132,3 +132,55 @@ pub(super) fn notes(no_components: bool, migrated: bool, lang: Lang) -> Vec<Stri
     }
     out.into_iter().map(str::to_string).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::When;
+
+    fn t(hm: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2026-06-09T{hm}:00Z")).expect("time")
+    }
+
+    fn stretches(track: &Track, ongoing: bool) -> Vec<(ImpactLevel, When, Option<When>)> {
+        track
+            .states(0, ongoing, TimePoint::exact)
+            .into_iter()
+            .map(|s| (s.level, s.period.start.when, s.period.end.map(|e| e.when)))
+            .collect()
+    }
+
+    #[test]
+    fn stretches_start_and_end_where_the_page_says_and_nowhere_else() {
+        use ImpactLevel::*;
+        // Already degraded at its first mention: when that began is not given.
+        let track = Track {
+            initial: Some(Degraded),
+            changes: vec![
+                (t("10:00"), Degraded),
+                (t("10:30"), Outage),
+                (t("10:30"), Outage),
+                (t("11:00"), Operational),
+                (t("12:00"), Partial),
+            ],
+        };
+        let i = |hm| When::Instant(t(hm));
+        assert_eq!(
+            stretches(&track, false),
+            [
+                (Degraded, When::Unknown, Some(i("10:30"))),
+                (Outage, i("10:30"), Some(i("11:00"))),
+                // Never said to be back: the end is not known, the length not stated.
+                (Partial, i("12:00"), Some(When::Unknown)),
+            ]
+        );
+        // While the incident is open, the last state holds on.
+        assert_eq!(stretches(&track, true)[2], (Partial, i("12:00"), None));
+        let quiet = Track {
+            initial: Some(Operational),
+            changes: vec![(t("10:00"), Operational)],
+        };
+        assert!(stretches(&quiet, false).is_empty());
+        assert!(quiet.never_hit() && !track.never_hit());
+    }
+}
