@@ -26,4 +26,7 @@ pub mod vocab;
 pub mod walk;
 
 pub use outcome::Outcome;
-pub use read::{decode_bytes, decode_bytes_with, decode_str, MAX_BYTES};
+pub use read::{
+    decode_bytes, decode_bytes_in, decode_bytes_with, decode_bytes_with_in, decode_str,
+    decode_str_in, MAX_BYTES,
+};

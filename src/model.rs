@@ -7,8 +7,11 @@
 pub mod i18n;
 pub mod long;
 pub mod safe;
+pub mod zone;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+
+pub use zone::Zone;
 
 /// Language of the document (and by default of the interface).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -55,8 +58,9 @@ pub struct Report {
     /// Source order is kept; views sort by time where they need to.
     pub timeline: Vec<Event>,
     pub letter: LetterOptions,
-    /// The zone dates are shown in: the document's `zone`, else the incident start's offset.
-    pub zone: FixedOffset,
+    /// The zone dates are shown in: the document's `zone` (an offset or an IANA name), else the
+    /// incident start's offset.
+    pub zone: Zone,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -210,11 +214,12 @@ impl PartOfDay {
 pub enum When {
     /// To the minute (seconds kept when given).
     Instant(DateTime<FixedOffset>),
-    /// A day, optionally narrowed to a part of it; the offset says which day boundaries apply.
+    /// A day, optionally narrowed to a part of it; the zone says which day boundaries apply
+    /// (a named zone's day of a daylight-saving change is 23 or 25 hours long).
     Day {
         date: NaiveDate,
         part: Option<PartOfDay>,
-        offset: FixedOffset,
+        zone: Zone,
     },
     /// Not known: kept in order but has no place on an axis.
     Unknown,
@@ -258,16 +263,12 @@ impl TimePoint {
     pub fn bounds(&self) -> Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
         match self.when {
             When::Instant(t) => Some((t, t)),
-            When::Day { date, part, offset } => {
+            When::Day { date, part, zone } => {
+                // Wall-clock bounds: 早朝 is 4時～7時 on the clock, even on a change day.
                 let (from, to) = part.map(PartOfDay::minutes).unwrap_or((0, 24 * 60));
-                let midnight = date
-                    .and_hms_opt(0, 0, 0)?
-                    .and_local_timezone(offset)
-                    .single()?;
-                Some((
-                    midnight + chrono::Duration::minutes(from.into()),
-                    midnight + chrono::Duration::minutes(to.into()),
-                ))
+                let midnight = date.and_hms_opt(0, 0, 0)?;
+                let wall = |m: u32| zone.resolve(midnight + chrono::Duration::minutes(m.into()));
+                Some((wall(from).instant(), wall(to).instant()))
             }
             When::Unknown => None,
         }

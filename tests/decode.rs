@@ -908,8 +908,26 @@ fn bad_offsets() {
 
 #[test]
 fn a_bad_zone_is_reported_once() {
-    let (_, o) = decode_with(|v| v["zone"] = json!("JST"));
+    let (_, o) = decode_with(|v| v["zone"] = json!("+9"));
     only(&o, "bad-offset", E, "zone");
+}
+
+#[test]
+fn an_unknown_zone_name_is_a_warning_at_its_place_and_falls_back_visibly() {
+    let (text, o) = decode_with(|v| v["zone"] = json!("America/New_Yrok"));
+    let p = only(&o, "unknown-zone", Severity::Warning, "zone");
+    assert_eq!(p.pos, Some(at(&text, "\"America/New_Yrok\"")));
+    // The document opens, in the zone the start's offset gives, and the message names it.
+    assert_eq!(report(&o).zone, offset(9));
+    assert!(
+        p.message(Lang::En).contains("UTC+09:00"),
+        "{}",
+        p.message(Lang::En)
+    );
+    assert!(p.message(Lang::Ja).contains("America/New_Yrok"));
+    // JST is an abbreviation, not a zone of the tz database.
+    let (_, o) = decode_with(|v| v["zone"] = json!("JST"));
+    only(&o, "unknown-zone", Severity::Warning, "zone");
 }
 
 #[test]
@@ -950,7 +968,7 @@ fn every_time_form() {
         When::Day {
             date: date(2026, 3, 1),
             part: Some(PartOfDay::Morning),
-            offset: offset(9)
+            zone: offset(9).into()
         }
     );
     assert_eq!(
@@ -958,7 +976,7 @@ fn every_time_form() {
         When::Day {
             date: date(2026, 3, 1),
             part: None,
-            offset: offset(9)
+            zone: offset(9).into()
         }
     );
     assert_eq!(t(3), TimePoint::UNKNOWN);
@@ -1654,7 +1672,7 @@ fn day_times_use_the_report_zone() {
         v["timeline"][0] = json!({"date": "2026-03-01", "part": "night", "text": "夜"});
     });
     expect(&o, &[]);
-    let When::Day { offset: o2, .. } = report(&o).timeline[0].time.when else {
+    let When::Day { zone: o2, .. } = report(&o).timeline[0].time.when else {
         panic!()
     };
     assert_eq!(o2, offset(-5));

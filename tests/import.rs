@@ -7,8 +7,8 @@ use hokoku::compose::impact::Figures;
 use hokoku::format::export::to_json;
 use hokoku::format::import::{convert, convert_with, looks_like_statuspage, Options};
 use hokoku::format::json;
-use hokoku::format::{decode_str, Outcome};
-use hokoku::model::{Document, EventKind, ImpactLevel, Lang, Report, ReportKind, When};
+use hokoku::format::{decode_str, decode_str_in, Outcome};
+use hokoku::model::{Document, EventKind, ImpactLevel, Lang, Report, ReportKind, When, Zone};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -148,7 +148,7 @@ fn single_incident_header_and_period() {
         r.header.contact.as_ref().and_then(|c| c.url.as_deref()),
         Some("https://stspg.example/hz1k8m2")
     );
-    assert_eq!(r.zone, FixedOffset::east_opt(9 * 3600).unwrap());
+    assert_eq!(r.zone.name(), Some("Asia/Tokyo"), "the page's time_zone");
     assert_eq!(r.actors.len(), 1);
     assert_eq!(r.actors[0].name, "ほしぞらメール");
     // started_at, not created_at; shown in +09:00.
@@ -361,7 +361,7 @@ fn completed_maintenance_in_an_incident_list() {
 }
 
 #[test]
-fn scheduled_maintenances_file_in_english_uses_utc_for_a_zone_with_daylight_saving() {
+fn scheduled_maintenances_file_in_english_keeps_the_page_zone_with_its_daylight_saving() {
     let outcome = import(&fixture("scheduled-maintenances.json"), Lang::En);
     assert_eq!(outcome.problems, vec![]);
     let doc = outcome.document.expect("document");
@@ -371,7 +371,7 @@ fn scheduled_maintenances_file_in_english_uses_utc_for_a_zone_with_daylight_savi
     assert_eq!(ids, ["ns2prog00001", "ns1done00001"]);
 
     let going = report(&doc, "ns2prog00001");
-    assert_eq!(going.zone, FixedOffset::east_opt(0).unwrap());
+    assert_eq!(going.zone.name(), Some("America/New_York"));
     assert_eq!(bounds(going), vec![(t("2026-07-05T06:00:00Z"), None)]);
     assert_eq!(cells(going, "net00001"), [Some(Maintenance)]);
     assert_eq!(
@@ -534,9 +534,12 @@ fn a_list_of_fifty_generated_incidents() {
         assert_eq!(r.incident.phases.len(), 2, "{}", r.id);
         assert_eq!(r.incident.period.end.is_none(), open, "{}", r.id);
         assert_eq!(r.timeline.len(), if open { 2 } else { 3 }, "{}", r.id);
-        // Phase ② starts at the identified update, 03:30; ① at started_at.
+        // Phase ② starts at the identified update, 03:30 on the page's clock (Etc/UTC, not
+        // Tokyo's 12:30); ① at started_at.
         let b = bounds(r);
-        assert_eq!(b[1].0.format("%H:%M").to_string(), "12:30", "{}", r.id);
+        assert_eq!(r.zone.name(), Some("Etc/UTC"));
+        let shown = r.zone.local(b[1].0);
+        assert_eq!(shown.format("%H:%M").to_string(), "03:30", "{}", r.id);
         assert_eq!(b[0].1, Some(b[1].0));
         let level = cells(r, ["api00001", "panel001", "store001", "dns00001"][n % 4])[0];
         let expected = if n % 3 == 0 {
@@ -582,12 +585,12 @@ fn a_zone_can_be_chosen() {
         &root(&fixture("incident.json")),
         Options {
             lang: Lang::En,
-            zone: Some(zone),
+            zone: Some(zone.into()),
         },
     );
     let doc = outcome.document.expect("document");
     let r = &doc.reports[0];
-    assert_eq!(r.zone, zone);
+    assert_eq!(r.zone, Zone::Fixed(zone));
     assert_eq!(
         instant(r.incident.period.start.when).to_rfc3339(),
         "2026-03-01T18:50:00-05:00"
@@ -596,10 +599,7 @@ fn a_zone_can_be_chosen() {
     let doc = import(&fixture("incident.json"), Lang::En)
         .document
         .expect("document");
-    assert_eq!(
-        doc.reports[0].zone,
-        FixedOffset::east_opt(9 * 3600).unwrap()
-    );
+    assert_eq!(doc.reports[0].zone.name(), Some("Asia/Tokyo"));
     assert_eq!(
         doc.reports[0].incident.phases[0]
             .summary
@@ -745,8 +745,21 @@ fn decode_reads_statuspage_files_directly() {
         "scheduled-maintenances.json",
     ] {
         let text = fixture(name);
-        let direct = import(&text, Lang::Ja);
-        let decoded = decode_str(&text);
-        assert_eq!(decoded, direct, "{name}");
+        // Without a chosen language, the page's own: Japanese where names and bodies use kana
+        // and kanji, English for the one page written in English.
+        let page_lang = if name.starts_with("scheduled") {
+            Lang::En
+        } else {
+            Lang::Ja
+        };
+        assert_eq!(decode_str(&text), import(&text, page_lang), "{name}");
+        // `?lang=` / `--lang` wins.
+        for chosen in [Lang::Ja, Lang::En] {
+            assert_eq!(
+                decode_str_in(&text, Some(chosen)),
+                import(&text, chosen),
+                "{name}"
+            );
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::app::browser as web;
 use crate::app::state::{Action, AppState, Ticket};
 use crate::app::trust;
 use crate::format::problem::{Problem, ProblemKind};
-use crate::format::{decode_bytes_with, decode_str};
+use crate::format::{decode_bytes_with_in, decode_str_in};
 use crate::model::i18n::tr;
 use crate::model::{safe, Lang};
 
@@ -19,11 +19,20 @@ use crate::model::{safe, Lang};
 /// drops what older ones still deliver) and stops a download that is still running.
 #[derive(Default)]
 pub struct Loads {
+    /// The language the reader chose (`?lang=`): a Statuspage export is converted in it.
+    pub lang: Option<Lang>,
     last: std::cell::Cell<Ticket>,
     download: std::cell::RefCell<Option<(Ticket, web::Download)>>,
 }
 
 impl Loads {
+    pub fn choosing(lang: Option<Lang>) -> Loads {
+        Loads {
+            lang,
+            ..Loads::default()
+        }
+    }
+
     pub fn next(&self) -> Ticket {
         self.stop();
         self.last.set(self.last.get() + 1);
@@ -86,6 +95,7 @@ pub fn load_url(
     });
     let progress = dispatch.clone();
     let done = dispatch.clone();
+    let lang = loads.lang;
     let download = web::fetch_bytes(
         &href,
         move |loaded, total| {
@@ -113,18 +123,23 @@ pub fn load_url(
                 }
                 other => (source, other),
             };
-            done.dispatch(fetched_action(ticket, source, fetched))
+            done.dispatch(fetched_action(ticket, source, fetched, lang))
         },
     );
     *loads.download.borrow_mut() = Some((ticket, download));
 }
 
-fn fetched_action(ticket: Ticket, source: Rc<str>, fetched: web::Fetched) -> Action {
+fn fetched_action(
+    ticket: Ticket,
+    source: Rc<str>,
+    fetched: web::Fetched,
+    lang: Option<Lang>,
+) -> Action {
     match fetched {
         web::Fetched::Bytes(bytes, _) => Action::Decoded {
             ticket,
             source,
-            outcome: decode_bytes_with(&bytes, web::decode_legacy),
+            outcome: decode_bytes_with_in(&bytes, lang, web::decode_legacy),
         },
         web::Fetched::Failed(problem) => Action::Failed {
             ticket,
@@ -142,8 +157,9 @@ pub fn load_file(file: web_sys::File, loads: &Loads, dispatch: &UseReducerDispat
         source: source.clone(),
     });
     let done = dispatch.clone();
+    let lang = loads.lang;
     web::read_file(file, move |fetched| {
-        done.dispatch(fetched_action(ticket, source, fetched))
+        done.dispatch(fetched_action(ticket, source, fetched, lang))
     });
 }
 
@@ -155,7 +171,7 @@ pub fn load_text(
     dispatch: &UseReducerDispatcher<AppState>,
 ) {
     let ticket = loads.next();
-    let outcome = decode_str(text);
+    let outcome = decode_str_in(text, loads.lang);
     dispatch.dispatch(Action::Decoded {
         ticket,
         source,

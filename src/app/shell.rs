@@ -205,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
         ..AppState::default()
     });
     let dispatch = state.dispatcher();
-    let loads = use_memo((), |_| Loads::default());
+    let loads = use_memo((), |_| Loads::choosing(config.lang));
 
     // First load: ?src=, else the embedded script, else the built-in sample.
     {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{inputs, report, CheckArgs, Fatal};
-use crate::format::decode_bytes;
+use crate::format::decode_bytes_in;
 use crate::format::json::{self, Value};
 use crate::format::problem::Problem;
 use crate::model::{Document, Lang};
@@ -63,7 +63,7 @@ pub fn check_bytes(file: &str, bytes: &[u8], lang: Option<Lang>) -> Checked {
 
 /// Checks one file's bytes and keeps its document (when it has no error).
 pub fn check_and_keep(file: &str, bytes: &[u8], lang: Option<Lang>) -> (Checked, Option<Document>) {
-    let outcome = decode_bytes(bytes);
+    let outcome = decode_bytes_in(bytes, lang);
     let reports = outcome.document.as_ref().map_or(0, |d| d.reports.len());
     let lang = lang
         .or(outcome.document.as_ref().map(|d| d.lang))

@@ -36,8 +36,9 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
+use crate::model::zone::offset_mark;
 use crate::model::{
-    Approx, Calendar, Clock, DateStyle, Due, Event, Lang, PartOfDay, Period, TimePoint, When,
+    Approx, Calendar, Clock, DateStyle, Due, Event, Lang, PartOfDay, Period, TimePoint, When, Zone,
 };
 
 /// How one document writes dates: language, 西暦/和暦, 24-hour or 午前/午後, and the zone shown.
@@ -45,7 +46,7 @@ use crate::model::{
 pub struct Fmt {
     pub lang: Lang,
     pub style: DateStyle,
-    pub zone: FixedOffset,
+    pub zone: Zone,
 }
 
 const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
@@ -142,8 +143,12 @@ fn round_like_people(minutes: i64) -> i64 {
 }
 
 impl Fmt {
-    pub fn new(lang: Lang, style: DateStyle, zone: FixedOffset) -> Fmt {
-        Fmt { lang, style, zone }
+    pub fn new(lang: Lang, style: DateStyle, zone: impl Into<Zone>) -> Fmt {
+        Fmt {
+            lang,
+            style,
+            zone: zone.into(),
+        }
     }
 
     /// The year as written in this style: `2009年`, `令和元年`, `平成31年`.
@@ -200,7 +205,7 @@ impl Fmt {
     /// The calendar day a point falls on in the report's zone (for grouping by day).
     pub fn day_of(&self, t: &TimePoint) -> Option<NaiveDate> {
         match t.when {
-            When::Instant(at) => Some(at.with_timezone(&self.zone).date_naive()),
+            When::Instant(at) => Some(self.zone.local(at).date_naive()),
             When::Day { date, .. } => Some(date),
             When::Unknown => None,
         }
@@ -292,12 +297,30 @@ impl Fmt {
 
     /// One point with as much of its date as asked for.
     fn point(&self, t: &TimePoint, shown: DateShown) -> String {
+        self.point_marked(t, shown, true)
+    }
+
+    /// The offset written after a time in a named zone outside Japan (`17:39 UTC`,
+    /// `10:39 UTC-7`): its offset changes with daylight saving, so each time says which.
+    fn offset_after(&self, offset: FixedOffset) -> String {
+        match self.lang {
+            Lang::Ja => format!("({})", offset_mark(offset)),
+            Lang::En => format!(" {}", offset_mark(offset)),
+        }
+    }
+
+    /// [`Fmt::point`], with the offset mark left out when `mark` is false (a range's start
+    /// whose end shows the same offset).
+    fn point_marked(&self, t: &TimePoint, shown: DateShown, mark: bool) -> String {
         match t.when {
             When::Unknown => self.unknown(),
             When::Instant(at) => {
-                let local = at.with_timezone(&self.zone);
+                let local = self.zone.local(at);
                 let date = self.date_shown(local.date_naive(), shown);
-                let clock = self.clock(local.hour(), local.minute(), t.approx);
+                let mut clock = self.clock(local.hour(), local.minute(), t.approx);
+                if mark && self.zone.marks_times() {
+                    clock.push_str(&self.offset_after(*local.offset()));
+                }
                 self.join(date, clock)
             }
             When::Day {
@@ -426,7 +449,13 @@ impl Fmt {
             (Lang::Ja, Some(s), Some(c)) if self.same_written_year(s, c) => DateShown::WithoutYear,
             _ => DateShown::Full,
         };
-        let start = self.point(&p.start, start_shown);
+        let same_offset = match (p.start.when, p.end.map(|e| e.when)) {
+            (When::Instant(a), Some(When::Instant(b))) if a != b => {
+                self.zone.offset_at(&a) == self.zone.offset_at(&b)
+            }
+            _ => false,
+        };
+        let start = self.point_marked(&p.start, start_shown, !same_offset);
         let (sep, ongoing) = match self.lang {
             Lang::Ja => ("～", "継続中"),
             Lang::En => (" – ", "ongoing"),
@@ -536,7 +565,7 @@ impl Fmt {
         let When::Instant(at) = t.when else {
             return None;
         };
-        if offset == self.zone {
+        if offset == self.zone.offset_at(&at) {
             return None;
         }
         let local = at.with_timezone(&offset);
@@ -628,9 +657,14 @@ impl Fmt {
         }
     }
 
-    /// The zone every time is shown in: `UTC+09:00 (JST)`, `UTC-05:00`.
+    /// The zone every time is shown in: `UTC+09:00 (JST)`, `UTC-05:00`, `America/New_York`
+    /// (a named zone's times carry their own offsets).
     pub fn zone_label(&self) -> String {
-        let secs = self.zone.local_minus_utc();
+        let offset = match self.zone {
+            Zone::Fixed(o) => o,
+            Zone::Named(name) => return name.to_string(),
+        };
+        let secs = offset.local_minus_utc();
         let sign = if secs < 0 { '-' } else { '+' };
         let abs = secs.unsigned_abs();
         let label = format!("UTC{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60);
@@ -751,7 +785,7 @@ mod tests {
             when: When::Day {
                 date: d,
                 part: None,
-                offset: jst(),
+                zone: jst().into(),
             },
             approx: Approx::Exact,
         }
@@ -762,7 +796,7 @@ mod tests {
             when: When::Day {
                 date: d,
                 part: Some(part),
-                offset: jst(),
+                zone: jst().into(),
             },
             approx: Approx::Exact,
         }

@@ -48,6 +48,10 @@ pub(super) use fields::Obj;
 #[derive(Default)]
 pub(super) struct Cx {
     pub(super) walk: Walk,
+    /// The zone a report states (`zone`), while its parts are read: a wall-clock time without
+    /// an offset is read on its clock. `None` when the report states none: such a time is then
+    /// an error, as 09:00 in Tokyo and 09:00 in Oregon are different instants.
+    pub(super) stated_zone: Option<Zone>,
 }
 
 impl Walker for Cx {

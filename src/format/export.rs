@@ -76,7 +76,10 @@ pub fn to_raw(doc: &model::Document) -> raw::Document {
 
 fn entry(r: &model::Report) -> raw::Entry {
     raw::Entry {
-        zone: Some(offset(r.zone)),
+        zone: Some(match r.zone {
+            model::Zone::Fixed(o) => offset(o),
+            model::Zone::Named(name) => name.to_string(),
+        }),
         report: header(&r.id, &r.header),
         services: r.services.iter().map(service).collect(),
         actors: r.actors.iter().map(actor).collect(),
@@ -410,7 +413,7 @@ fn time_fields(t: &TimePoint) -> raw::TimeFields {
         When::Day {
             date: d,
             part,
-            offset: _,
+            zone: _,
         } => raw::TimeFields {
             date: Some(date(d)),
             part: part.map(|p| match part_code(p) {

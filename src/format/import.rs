@@ -42,7 +42,8 @@
 //! | status resolved / postmortem / completed; one update; several | kind final; first; interim N (N = number of updates) |
 //! | the postmortem's first paragraph, else the resolving update's; while open, the latest update's | report summary (the letter prints it; nothing when that update has no text, never the first update's "investigating" in a final report) |
 //! | `shortlink`, else `page.url` (http/https only) | contact URL |
-//! | times (UTC `Z` or any offset) | instants shown in the chosen zone: `Options::zone`, else +09:00 for Japanese, else the page's `time_zone` when it has a fixed offset, else UTC |
+//! | times (UTC `Z` or any offset) | instants shown in the chosen zone: `Options::zone`, else the page's `time_zone` (an IANA zone, with its daylight saving), else +09:00 for Japanese and UTC for English (an unknown `time_zone` is warned about) |
+//! | the page's language (not in the export: Japanese when its names and bodies use Japanese script, else English) | the language of the labels and the letter, unless the reader chose one (`?lang=`, `--lang`) |
 //!
 //! # What the Statuspage format cannot express (fill in after import)
 //! Cause, actions, measures against recurrence, data-loss statement, scope (customers, networks,
@@ -51,7 +52,7 @@
 //! times in a second zone, revisions. And in the other direction, hokoku drops: component
 //! groups (flattened), the incident `impact` itself (only through the levels), Markdown
 //! formatting (shown as text), notification and twitter flags, updates' own ids beyond event
-//! ids, and the page's IANA zone with its daylight saving (hokoku keeps one fixed offset).
+//! ids.
 //! Updates posted after resolution stay on the timeline, outside every phase.
 
 mod components;
@@ -59,12 +60,10 @@ mod mapping;
 mod source;
 mod summary;
 
-use chrono::{FixedOffset, Offset, Utc};
-
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind};
 use crate::format::Outcome;
-use crate::model::{Document, Lang};
+use crate::model::{Document, Lang, Zone};
 
 pub use mapping::{first_line, status_label, Settings};
 pub use source::{level_of_component_status, Status};
@@ -73,7 +72,7 @@ pub use source::{level_of_component_status, Status};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     pub lang: Lang,
-    pub zone: Option<FixedOffset>,
+    pub zone: Option<Zone>,
 }
 
 /// Whether a parsed file is one of the Statuspage shapes rather than a hokoku document.
@@ -104,10 +103,17 @@ pub fn looks_like_statuspage(root: &Node) -> bool {
     }
 }
 
-/// Converts a Statuspage file in the given language, times shown in that language's usual
-/// zone (+09:00 for Japanese). What `decode` calls when `looks_like_statuspage` says yes.
+/// Converts a Statuspage file in the given language, times shown in the page's zone.
 pub fn convert(root: &Node, lang: Lang) -> Outcome {
     convert_with(root, Options { lang, zone: None })
+}
+
+/// What `decode` calls when `looks_like_statuspage` says yes: in the language the reader chose
+/// (`?lang=`, `--lang`), else in the page's own (see [`page_lang`]).
+pub fn convert_for(root: &Node, chosen: Option<Lang>) -> Outcome {
+    let mut reader = source::Reader::default();
+    let lang = chosen.unwrap_or_else(|| page_lang(&reader.source(root)));
+    convert(root, lang)
 }
 
 /// `Some` outcome when the file is a Statuspage file, `None` when it is not one.
@@ -115,44 +121,70 @@ pub fn detect_and_convert(root: &Node, lang: Lang) -> Option<Outcome> {
     looks_like_statuspage(root).then(|| convert(root, lang))
 }
 
-/// A fixed offset for the IANA zones that have no daylight saving time, as `page.time_zone`
-/// names them; `None` for the others (their offset changes during the year).
-pub fn fixed_zone(name: &str) -> Option<FixedOffset> {
-    let minutes: i32 = match name {
-        "Etc/UTC" | "UTC" | "Etc/GMT" | "GMT" | "Africa/Abidjan" => 0,
-        "Asia/Tokyo" | "Japan" | "Asia/Seoul" | "Asia/Pyongyang" => 9 * 60,
-        "Asia/Shanghai" | "Asia/Hong_Kong" | "Asia/Taipei" | "Asia/Singapore" | "Asia/Manila"
-        | "Asia/Kuala_Lumpur" | "Australia/Perth" => 8 * 60,
-        "Asia/Bangkok" | "Asia/Jakarta" | "Asia/Ho_Chi_Minh" => 7 * 60,
-        "Asia/Kolkata" | "Asia/Calcutta" => 5 * 60 + 30,
-        "Asia/Dubai" => 4 * 60,
-        "Australia/Brisbane" => 10 * 60,
-        "America/Phoenix" => -7 * 60,
-        "Pacific/Honolulu" => -10 * 60,
-        _ => return None,
+/// The page's language. The export does not state it, but its text shows it: Japanese when an
+/// incident's name or an update uses kana or kanji, else English.
+fn page_lang(src: &source::Source) -> Lang {
+    let japanese = |s: &str| {
+        s.chars().any(|c| {
+            matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}')
+        })
     };
-    FixedOffset::east_opt(minutes * 60)
+    let any = src
+        .incidents
+        .iter()
+        .any(|i| japanese(&i.name) || i.updates.iter().take(3).any(|u| japanese(&u.body)))
+        || src.page.name.as_deref().is_some_and(japanese);
+    if any {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
 }
 
-/// The zone times are shown in when the caller did not choose one.
-fn default_zone(lang: Lang, page_zone: Option<&str>) -> FixedOffset {
-    match lang {
-        Lang::Ja => FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset"),
-        Lang::En => page_zone.and_then(fixed_zone).unwrap_or(Utc.fix()),
+/// The zone times are shown in when the caller did not choose one: the page's `time_zone`, else
+/// the language's usual zone (+09:00 for Japanese, UTC for English). A `time_zone` no tz
+/// database knows is a warning at its place, naming the zone used instead.
+fn default_zone(lang: Lang, root: &Node, page_zone: Option<&str>) -> (Zone, Option<Problem>) {
+    let usual = match lang {
+        Lang::Ja => Zone::jst(),
+        Lang::En => Zone::UTC,
+    };
+    let Some(name) = page_zone.filter(|n| !n.trim().is_empty()) else {
+        return (usual, None);
+    };
+    if let Some(zone) = Zone::named(name) {
+        return (zone, None);
     }
+    let pos = source::member(root, "page")
+        .and_then(|p| source::member(p, "time_zone"))
+        .map(|n| n.pos);
+    let fallback = match usual {
+        Zone::Fixed(o) => {
+            crate::compose::timefmt::Fmt::new(Lang::En, Default::default(), o).zone_label()
+        }
+        Zone::Named(n) => n.to_string(),
+    };
+    let kind = ProblemKind::UnknownZone {
+        name: name.to_string(),
+        fallback,
+    };
+    (usual, Some(Problem::warning("page.time_zone", pos, kind)))
 }
 
 /// Converts with explicit options. The document is `Some` only when there is no error.
 pub fn convert_with(root: &Node, options: Options) -> Outcome {
     let mut reader = source::Reader::default();
     let src = reader.source(root);
+    let (zone, zone_problem) = match options.zone {
+        Some(z) => (z, None),
+        None => default_zone(options.lang, root, src.page.time_zone.as_deref()),
+    };
     let settings = Settings {
         lang: options.lang,
-        zone: options
-            .zone
-            .unwrap_or_else(|| default_zone(options.lang, src.page.time_zone.as_deref())),
+        zone,
     };
     let mut problems = reader.into_problems();
+    problems.extend(zone_problem);
 
     let mut reports = Vec::with_capacity(src.incidents.len());
     for (i, inc) in src.incidents.iter().enumerate() {

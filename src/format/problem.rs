@@ -66,6 +66,22 @@ pub enum ProblemKind {
     MissingOffset(String),
     BadDate(String),
     BadOffset(String),
+    /// A `zone` name no tz database here knows: times fall back to `fallback` (shown).
+    UnknownZone {
+        name: String,
+        fallback: String,
+    },
+    /// A wall-clock time (no offset) the clock skipped at a daylight-saving change; read as
+    /// `read_as`.
+    SkippedLocalTime {
+        time: String,
+        read_as: String,
+    },
+    /// A wall-clock time the clock showed twice; the earlier is taken (`read_as`).
+    RepeatedLocalTime {
+        time: String,
+        read_as: String,
+    },
     BadDue(String),
     AtAndDate,
     /// `part` next to an exact `at`: ignored.
@@ -275,6 +291,9 @@ impl ProblemKind {
             MissingOffset(_) => "missing-offset",
             BadDate(_) => "bad-date",
             BadOffset(_) => "bad-offset",
+            UnknownZone { .. } => "unknown-zone",
+            SkippedLocalTime { .. } => "skipped-local-time",
+            RepeatedLocalTime { .. } => "repeated-local-time",
             BadDue(_) => "bad-due",
             AtAndDate => "at-and-date",
             PartWithAt => "part-with-at",
@@ -353,6 +372,9 @@ impl Problem {
                 MissingOffset(s) => format!("「{}」に時差 (オフセット) がありません。末尾に +09:00 などを付けてください。", shorten(s)),
                 BadDate(s) => format!("「{}」は日付として正しくありません。存在する日付を YYYY-MM-DD 形式 (例: 2026-03-04) で書いてください。", shorten(s)),
                 BadOffset(s) => format!("「{}」は時差として読めません。+09:00 や -05:00 の形で書いてください。", shorten(s)),
+                UnknownZone { name, fallback } => format!("「{}」というタイムゾーンは見つかりません。時刻は{}で表示しています。Asia/Tokyo や America/New_York のような名前か、+09:00 の形で書いてください。", shorten(name), if fallback.is_empty() { "各報告の開始時刻の時差" } else { fallback }),
+                SkippedLocalTime { time, read_as } => format!("「{}」は夏時間への切り替えで時計が飛ばした時刻で、実在しません。{read_as}として読みました。時差を付けて書いてください。", shorten(time)),
+                RepeatedLocalTime { time, read_as } => format!("「{}」は夏時間の終わりで時計が2度示した時刻です。早い方（{read_as}）として読みました。時差を付けて書くと確実です。", shorten(time)),
                 BadDue(s) => format!("「{}」は期日として読めません。YYYY-MM-DD か YYYY-MM (月のみ) で書いてください。", shorten(s)),
                 AtAndDate => "\"at\" と \"date\" が両方あります。時刻が分かるなら at、日付だけなら date の一方にしてください。".into(),
                 PartWithAt => "\"part\" (時間帯) は時刻 \"at\" と一緒には使われず、無視されます。時刻が分からないときは date と part を使ってください。".into(),
@@ -406,6 +428,9 @@ impl Problem {
                 MissingOffset(s) => format!("\"{}\" has no UTC offset. Add one such as +09:00.", shorten(s)),
                 BadDate(s) => format!("\"{}\" is not a valid date. Use an existing date as YYYY-MM-DD, e.g. 2026-03-04.", shorten(s)),
                 BadOffset(s) => format!("\"{}\" is not a UTC offset. Write it as +09:00 or -05:00.", shorten(s)),
+                UnknownZone { name, fallback } => format!("\"{}\" is not a time zone known here; times are shown in {} instead. Write an IANA name such as Asia/Tokyo or America/New_York, or an offset like +09:00.", shorten(name), if fallback.is_empty() { "the offset of each report's start" } else { fallback }),
+                SkippedLocalTime { time, read_as } => format!("\"{}\" never happened: the clock skipped it when daylight saving time began. It was read as {read_as}; write the time with its offset.", shorten(time)),
+                RepeatedLocalTime { time, read_as } => format!("\"{}\" happened twice: the clock went back when daylight saving time ended. The earlier one was taken ({read_as}); write the time with its offset to be sure.", shorten(time)),
                 BadDue(s) => format!("\"{}\" is not a due date. Use YYYY-MM-DD, or YYYY-MM for a month.", shorten(s)),
                 AtAndDate => "Both \"at\" and \"date\" are given. Use at when the time is known, date when only the day is.".into(),
                 PartWithAt => "\"part\" (part of day) is ignored next to an exact \"at\". Use date with part when the time is not known.".into(),

@@ -19,11 +19,26 @@ pub fn decode_bytes(bytes: &[u8]) -> Outcome {
     decode_bytes_with(bytes, |_, _| None)
 }
 
+/// [`decode_bytes`] for a reader who chose a language (`--lang`): a Statuspage export is then
+/// converted in it rather than in the page's own.
+pub fn decode_bytes_in(bytes: &[u8], lang: Option<Lang>) -> Outcome {
+    decode_bytes_with_in(bytes, lang, |_, _| None)
+}
+
 /// [`decode_bytes`], with a way to turn Shift_JIS or EUC-JP into text (the browser's
 /// `TextDecoder`, which already has the tables: none are shipped in the wasm). A converted file
 /// is read with a warning naming its encoding; `None` from `convert` refuses it.
 pub fn decode_bytes_with(
     bytes: &[u8],
+    convert: impl FnOnce(Legacy, &[u8]) -> Option<String>,
+) -> Outcome {
+    decode_bytes_with_in(bytes, None, convert)
+}
+
+/// [`decode_bytes_with`] in the language the reader chose (`?lang=`), for a Statuspage export.
+pub fn decode_bytes_with_in(
+    bytes: &[u8],
+    lang: Option<Lang>,
     convert: impl FnOnce(Legacy, &[u8]) -> Option<String>,
 ) -> Outcome {
     if bytes.len() as u64 > MAX_BYTES {
@@ -40,7 +55,7 @@ pub fn decode_bytes_with(
             let Some(text) = convert(legacy, bytes) else {
                 return failed(ProblemKind::LegacyEncoding(legacy.name()), None);
             };
-            let mut outcome = decode_str(&text);
+            let mut outcome = decode_str_in(&text, lang);
             outcome.problems.push(Problem::warning(
                 "",
                 None,
@@ -50,13 +65,19 @@ pub fn decode_bytes_with(
         }
     }
     match json::parse_bytes(bytes) {
-        Ok(parsed) => read_parsed(parsed),
+        Ok(parsed) => read_parsed(parsed, lang),
         Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
     }
 }
 
 /// Reads text (pasted, embedded in the page, or sent by postMessage).
 pub fn decode_str(text: &str) -> Outcome {
+    decode_str_in(text, None)
+}
+
+/// [`decode_str`] in the language the reader chose, for a Statuspage export (a hokoku file
+/// states its own `lang`); `None`: the page's own language.
+pub fn decode_str_in(text: &str, lang: Option<Lang>) -> Outcome {
     if text.len() as u64 > MAX_BYTES {
         return failed(
             ProblemKind::TooLarge {
@@ -67,7 +88,7 @@ pub fn decode_str(text: &str) -> Outcome {
         );
     }
     match json::parse_str(text) {
-        Ok(parsed) => read_parsed(parsed),
+        Ok(parsed) => read_parsed(parsed, lang),
         Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
     }
 }
@@ -79,14 +100,14 @@ fn failed(kind: ProblemKind, pos: Option<Pos>) -> Outcome {
     }
 }
 
-fn read_parsed(parsed: json::Parsed) -> Outcome {
+fn read_parsed(parsed: json::Parsed, lang: Option<Lang>) -> Outcome {
     let mut problems = Vec::new();
     if parsed.had_bom {
         problems.push(Problem::warning("", None, ProblemKind::Bom));
     }
     // A Statuspage export is converted instead of decoded (see `import`).
     let outcome = if import::looks_like_statuspage(&parsed.root) {
-        import::convert(&parsed.root, Lang::default())
+        import::convert_for(&parsed.root, lang)
     } else {
         let mut outcome = decode::decode(&parsed.root);
         if let Some(doc) = &outcome.document {

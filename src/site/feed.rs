@@ -8,14 +8,14 @@
 //! nothing finer, and the build time would make every rebuild look like news.
 
 use atom_syndication::{Category, Content, Entry, Feed, Generator, Link, Person, Text};
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 use yew::prelude::*;
 
 use crate::compose::history::Entry as HistoryEntry;
 use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
-use crate::model::{Document, Lang, Report};
+use crate::model::{Document, Lang, Report, Zone};
 use crate::site::names::{self, up, Names};
 use crate::site::render;
 
@@ -68,12 +68,10 @@ pub fn report_uuid(report: &Report) -> Uuid {
 }
 
 /// Midnight of a date in a zone, as Atom and iCalendar want a date-time.
-pub fn midnight(date: NaiveDate, zone: FixedOffset) -> DateTime<FixedOffset> {
+pub fn midnight(date: NaiveDate, zone: impl Into<Zone>) -> DateTime<FixedOffset> {
     let naive = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    // A fixed offset has exactly one local time for every instant.
-    zone.from_local_datetime(&naive)
-        .single()
-        .unwrap_or_else(|| DateTime::from_naive_utc_and_offset(naive, zone))
+    // A day whose midnight the clock skipped starts at the first minute it shows.
+    zone.into().resolve(naive).instant()
 }
 
 /// When the report last changed, as far as it says: its newest revision or its issue date (at

@@ -38,7 +38,7 @@ pub fn day_event(actor: usize, day: u32) -> Event {
             when: When::Day {
                 date,
                 part: None,
-                offset: jst(),
+                zone: jst().into(),
             },
             approx: Approx::Exact,
         },
@@ -127,6 +127,6 @@ pub fn report(mut events: Vec<Event>) -> Report {
         },
         timeline: events,
         letter: LetterOptions::default(),
-        zone: jst(),
+        zone: jst().into(),
     }
 }

@@ -1,7 +1,11 @@
 //! Axis ticks that adapt to the zoom: days when zoomed out, hours and minutes when zoomed in,
-//! aligned to the report's zone and never inside a break.
+//! aligned to the report's zone and never inside a break. In a named zone the alignment follows
+//! each stretch of constant offset, so after a daylight-saving change the ticks still fall on
+//! the local hours and midnights (the hour the clock skipped has no tick, the repeated one two).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
+
+use crate::model::Zone;
 
 use super::scale::{View, DAY, HOUR, MINUTE};
 use super::text;
@@ -67,7 +71,6 @@ pub struct Axis {
 /// Ticks for the visible window, in plot x, labelled in the report's zone. Each island of a
 /// compressed scale has its own ratio, so steps are chosen island by island.
 pub fn axis(view: &View, fmt: &Fmt) -> Axis {
-    let offset = i64::from(fmt.zone.local_minus_utc()) * 1000;
     let (lo, hi) = view.range();
     // The widest day label decides how many days fit.
     let day_label_px = text::width(&fmt.axis_day(WIDE_DAY), AXIS_FONT) + 14.0;
@@ -101,7 +104,7 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
         let step = time_step.unwrap_or(day_step);
         finest = Some(finest.map_or(step, |f| f.min(step)));
         let before = days.len();
-        for t in aligned(a, b, day_step, offset, day_step >= 7 * DAY) {
+        for t in aligned_in(fmt.zone, a, b, day_step, day_step >= 7 * DAY) {
             if let Some(label) = local(t, fmt.zone).map(|d| fmt.axis_day(d.date_naive())) {
                 days.push(Tick {
                     x: view.x(t),
@@ -131,9 +134,9 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
             }
         }
         if let Some(step) = time_step {
-            for t in aligned(a, b, step, offset, false) {
+            for t in aligned_in(fmt.zone, a, b, step, false) {
                 // Midnight is labelled by the day row.
-                if (t + offset).rem_euclid(DAY) == 0 {
+                if local(t, fmt.zone).is_some_and(|d| d.hour() == 0 && d.minute() == 0) {
                     continue;
                 }
                 if let Some(d) = local(t, fmt.zone) {
@@ -170,6 +173,18 @@ pub fn axis(view: &View, fmt: &Fmt) -> Axis {
     }
 }
 
+/// [`aligned`] over each stretch of constant offset of the zone in `a..=b`.
+fn aligned_in(zone: Zone, a: i64, b: i64, step: i64, weeks: bool) -> Vec<i64> {
+    let stretches = zone.stretches(a, b);
+    let mut out = Vec::new();
+    for (i, (from, offset)) in stretches.iter().enumerate() {
+        let to = stretches.get(i + 1).map_or(b, |next| next.0 - 1);
+        let offset = i64::from(offset.local_minus_utc()) * 1000;
+        out.extend(aligned(*from, to, step, offset, weeks));
+    }
+    out
+}
+
 /// Multiples of `step` in local time (midnights for day steps; Mondays for weeks) in `a..=b`.
 fn aligned(a: i64, b: i64, step: i64, offset: i64, weeks: bool) -> impl Iterator<Item = i64> {
     // 1970-01-01 was a Thursday; shifting by three days puts week boundaries on Mondays.
@@ -189,8 +204,8 @@ fn aligned(a: i64, b: i64, step: i64, offset: i64, weeks: bool) -> impl Iterator
         .take(4000)
 }
 
-fn local(t: i64, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    DateTime::from_timestamp_millis(t).map(|u| u.with_timezone(&zone))
+fn local(t: i64, zone: Zone) -> Option<DateTime<FixedOffset>> {
+    zone.local_ms(t)
 }
 
 /// Drops ticks that would crowd the previous kept one (ticks on both sides of a break).

@@ -167,8 +167,27 @@ pub(super) fn period_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
 
 /// 「※時刻は日本時間（24時間表記）で記載しております。」: said once, under the first dates.
 pub(super) fn clock_note(report: &Report, fmt: &Fmt) -> Option<String> {
-    let jst = report.zone.local_minus_utc() == 9 * 3600;
+    let jst = report.zone.is_japan();
     let h24 = matches!(fmt.style.clock, Clock::H24 | Clock::Hhmm);
+    if let (Some(name), false) = (report.zone.name(), jst) {
+        // A named zone's offset changes with daylight saving: each time carries its own.
+        return Some(match (fmt.lang, h24) {
+            (Lang::Ja, true) => format!(
+                "※時刻は{name}の現地時刻（24時間表記、UTCとの時差を併記）で記載しております。"
+            ),
+            (Lang::Ja, false) => {
+                format!("※時刻は{name}の現地時刻（UTCとの時差を併記）で記載しております。")
+            }
+            (Lang::En, true) => {
+                format!(
+                    "All times are local time in {name}, each with its UTC offset (24-hour clock)."
+                )
+            }
+            (Lang::En, false) => {
+                format!("All times are local time in {name}, each with its UTC offset.")
+            }
+        });
+    }
     match (fmt.lang, h24, jst) {
         (Lang::Ja, true, true) => Some("※時刻は日本時間（24時間表記）で記載しております。".into()),
         (Lang::Ja, false, true) => Some("※時刻は日本時間で記載しております。".into()),

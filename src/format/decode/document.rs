@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::FixedOffset;
-
 use super::time::guess_zone;
 use super::*;
 use crate::format::json::{Node, Pos, Value};
@@ -15,7 +13,7 @@ use crate::format::walk::Walker;
 
 pub(super) struct Shared {
     lang: Lang,
-    zone: Option<FixedOffset>,
+    zone: Option<Zone>,
     services: Vec<Service>,
     actors: Vec<Actor>,
     /// A history's top-level `letter`: `None` when absent, `Some(None)` when broken.
@@ -47,7 +45,9 @@ impl Cx {
             cx.one_of(n, &["ja", "en"], Lang::from_code)
         });
         let lang = lang.unwrap_or_default();
-        let zone = self.opt(&obj, "zone", |cx, n| cx.offset(n));
+        // A single report falls back to its own guess; a history's entries each to theirs.
+        let single_fallback = (!obj.has("reports")).then(|| guess_zone(&obj, lang));
+        let zone = self.opt(&obj, "zone", |cx, n| cx.zone(n, single_fallback));
         let shared_services = self
             .opt(&obj, "services", |cx, n| cx.services(n))
             .unwrap_or_default();
@@ -146,11 +146,16 @@ impl Cx {
         // A single report's `zone` is the document's, already read (and checked) with the shared
         // parts; only a history entry has a zone of its own.
         let own_zone = match shared_letter_from {
-            Some(_) => self.opt(obj, "zone", |cx, n| cx.offset(n)),
+            Some(_) => {
+                let fallback = shared.zone.is_none().then(|| guess_zone(obj, shared.lang));
+                self.opt(obj, "zone", |cx, n| cx.zone(n, fallback))
+            }
             None => None,
         };
         let zone_explicit = own_zone.or(shared.zone);
-        let zone = zone_explicit.unwrap_or_else(|| guess_zone(obj, shared.lang));
+        let zone = zone_explicit.unwrap_or_else(|| Zone::Fixed(guess_zone(obj, shared.lang)));
+        // Wall-clock times in this report are read on the zone it states (none: an error).
+        let outer_zone = std::mem::replace(&mut self.stated_zone, zone_explicit);
 
         // Entries of a history get their own services and actors on top of the shared ones.
         let mut services = shared.services.clone();
@@ -207,6 +212,7 @@ impl Cx {
                 None => Some(LetterOptions::default_for()),
             },
         };
+        self.stated_zone = outer_zone;
         Some(Report {
             id: header.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
             header: header?.0,

@@ -1,8 +1,6 @@
 //! The incident: its period (given, or from the phases), phases with their impact per service,
 //! scope, unaffected services, cause, actions, measures, data loss and extra sections.
 
-use chrono::FixedOffset;
-
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind, RefKind};
@@ -14,7 +12,7 @@ impl Cx {
     pub(super) fn incident(
         &mut self,
         node: &Node,
-        zone: FixedOffset,
+        zone: Zone,
         services: &[Service],
         header: Option<&(Header, String)>,
     ) -> Option<Incident> {
@@ -255,12 +253,7 @@ impl Cx {
         })
     }
 
-    pub(super) fn phase(
-        &mut self,
-        node: &Node,
-        zone: FixedOffset,
-        services: &[Service],
-    ) -> Option<Phase> {
+    pub(super) fn phase(&mut self, node: &Node, zone: Zone, services: &[Service]) -> Option<Phase> {
         let o = self.object::<raw::Phase>(node)?;
         let id = self.opt(&o, "id", |cx, n| cx.text(n));
         let label = self

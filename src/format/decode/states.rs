@@ -1,7 +1,6 @@
 //! `incident.service_states`: each service's own states over time, as a status page gives its
 //! components' statuses. Per-service times are computed from them (`compose::impact`).
 
-use chrono::FixedOffset;
 
 use super::*;
 use crate::format::json::Node;
@@ -16,7 +15,7 @@ impl Cx {
     pub(super) fn service_state(
         &mut self,
         node: &Node,
-        zone: FixedOffset,
+        zone: Zone,
         services: &[Service],
     ) -> Option<ServiceState> {
         let o = self.object::<raw::ServiceState>(node)?;

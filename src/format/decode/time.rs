@@ -4,6 +4,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
+use crate::compose::timefmt::Fmt;
+use crate::model::zone::Local;
+
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::ProblemKind;
@@ -47,6 +50,33 @@ impl Cx {
         d
     }
 
+    /// A `zone`: an offset (`+09:00`) or an IANA name (`America/New_York`). An unknown name is
+    /// a warning saying which zone is used instead (`fallback`, or each report's own guess when
+    /// `None`); the document still opens.
+    pub(super) fn zone(&mut self, node: &Node, fallback: Option<FixedOffset>) -> Option<Zone> {
+        let s = self.string_any(node)?;
+        if let Some(o) = parse_offset(&s) {
+            return Some(Zone::Fixed(o));
+        }
+        if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            self.error(node.pos, ProblemKind::BadOffset(s));
+            return None;
+        }
+        let zone = Zone::named(&s);
+        if zone.is_none() {
+            let fallback =
+                fallback.map(|o| Fmt::new(Lang::En, DateStyle::default(), o).zone_label());
+            self.warn(
+                node.pos,
+                ProblemKind::UnknownZone {
+                    name: s,
+                    fallback: fallback.unwrap_or_default(),
+                },
+            );
+        }
+        zone
+    }
+
     pub(super) fn offset(&mut self, node: &Node) -> Option<FixedOffset> {
         let s = self.string_any(node)?;
         let o = parse_offset(&s);
@@ -60,10 +90,13 @@ impl Cx {
         let s = self.string_any(node)?;
         match parse_instant(&s) {
             Ok(t) => Some(t),
-            Err(InstantError::NoOffset) => {
-                self.error(node.pos, ProblemKind::MissingOffset(s));
-                None
-            }
+            Err(InstantError::NoOffset) => match self.stated_zone {
+                Some(zone) => Some(self.wall_clock(node, &s, zone)),
+                None => {
+                    self.error(node.pos, ProblemKind::MissingOffset(s));
+                    None
+                }
+            },
             Err(InstantError::Bad) => {
                 // A bare date in an `at` field is a common slip; say which field to use.
                 let kind = if parse_date(&s).is_some() {
@@ -79,9 +112,37 @@ impl Cx {
         }
     }
 
+    /// A time written without an offset, read on the stated zone's clock; a time the clock
+    /// skipped or showed twice at a daylight-saving change is read and warned about.
+    fn wall_clock(&mut self, node: &Node, s: &str, zone: Zone) -> DateTime<FixedOffset> {
+        let wall = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+            .unwrap_or_default();
+        let local = zone.resolve(wall);
+        let read_as = local.instant().to_rfc3339();
+        match local {
+            Local::Single(_) => {}
+            Local::Skipped(_) => self.warn(
+                node.pos,
+                ProblemKind::SkippedLocalTime {
+                    time: s.to_string(),
+                    read_as,
+                },
+            ),
+            Local::Twice(..) => self.warn(
+                node.pos,
+                ProblemKind::RepeatedLocalTime {
+                    time: s.to_string(),
+                    read_as,
+                },
+            ),
+        }
+        local.instant()
+    }
+
     /// A time point written as a string ("2026-03-01T08:55:00+09:00" or "2026-03-01"), null
     /// (unknown), or an object with `at` / `date` / `part` / `approx`.
-    pub(super) fn time_point(&mut self, node: &Node, zone: FixedOffset) -> Option<TimePoint> {
+    pub(super) fn time_point(&mut self, node: &Node, zone: Zone) -> Option<TimePoint> {
         match &node.value {
             Value::Null => Some(TimePoint::UNKNOWN),
             Value::String(s) => {
@@ -91,7 +152,7 @@ impl Cx {
                         when: When::Day {
                             date,
                             part: None,
-                            offset: zone,
+                            zone,
                         },
                         approx: Approx::Exact,
                     })
@@ -111,7 +172,7 @@ impl Cx {
     }
 
     /// The time fields shared by time objects and timeline events.
-    pub(super) fn time_fields(&mut self, obj: &Obj<'_>, zone: FixedOffset) -> Option<TimePoint> {
+    pub(super) fn time_fields(&mut self, obj: &Obj<'_>, zone: Zone) -> Option<TimePoint> {
         let approx = self.opt(obj, "approx", |cx, n| {
             cx.one_of(n, APPROX_CODES, approx_from_code)
         });
@@ -134,11 +195,7 @@ impl Cx {
             }
             (None, Some(_)) => {
                 let date = self.opt(obj, "date", |cx, n| cx.date(n))?;
-                When::Day {
-                    date,
-                    part,
-                    offset: zone,
-                }
+                When::Day { date, part, zone }
             }
             (None, None) => When::Unknown,
         };

@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::FixedOffset;
-
 use super::*;
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind, RefKind};
@@ -16,7 +14,7 @@ impl Cx {
     pub(super) fn timeline(
         &mut self,
         node: &Node,
-        zone: FixedOffset,
+        zone: Zone,
         actors: &[Actor],
         services: &[Service],
         incident: &Incident,
@@ -52,7 +50,7 @@ impl Cx {
     pub(super) fn event(
         &mut self,
         node: &Node,
-        zone: FixedOffset,
+        zone: Zone,
         actors: &[Actor],
         services: &[Service],
         incident: &Incident,

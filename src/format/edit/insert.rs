@@ -2,7 +2,7 @@
 //! that holds it, at the cursor when the cursor is in that array, else at its end, creating
 //! the array when the file has none. One replacement; the rest of the text stays as written.
 
-use chrono::{DateTime, FixedOffset};
+use crate::model::Zone;
 
 use crate::format::edit::outline::{self, Container, Seg};
 use crate::format::edit::text::{indent_at, starts_line};
@@ -205,18 +205,19 @@ fn path_text(path: &[Seg]) -> String {
     s
 }
 
-/// An instant to the minute in RFC 3339 at `offset`: the "now" of an inserted event.
-pub fn instant_at(unix_ms: i64, offset: FixedOffset) -> Option<String> {
-    let t = DateTime::from_timestamp_millis(unix_ms)?.with_timezone(&offset);
+/// An instant to the minute in RFC 3339 at the zone's offset then: the "now" of an inserted
+/// event.
+pub fn instant_at(unix_ms: i64, zone: impl Into<Zone>) -> Option<String> {
+    let t = zone.into().local_ms(unix_ms)?;
     Some(t.format("%Y-%m-%dT%H:%M:00%:z").to_string())
 }
 
-/// The value of an `<input type="datetime-local">` (`2026-03-01T08:55`) at `offset`.
-pub fn instant_from_local(value: &str, offset: FixedOffset) -> Option<String> {
+/// The value of an `<input type="datetime-local">` (`2026-03-01T08:55`) on the zone's clock.
+pub fn instant_from_local(value: &str, zone: impl Into<Zone>) -> Option<String> {
     let t = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
-    let t = t.and_local_timezone(offset).single()?;
+    let t = zone.into().resolve(t).instant();
     Some(t.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
 }
 
@@ -328,7 +329,7 @@ mod tests {
 
     #[test]
     fn times_and_ids() {
-        let jst = FixedOffset::east_opt(9 * 3600).unwrap();
+        let jst = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
         assert_eq!(
             instant_at(0, jst).as_deref(),
             Some("1970-01-01T09:00:00+09:00")

@@ -21,7 +21,7 @@ use crate::model::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub lang: Lang,
-    pub zone: FixedOffset,
+    pub zone: crate::model::Zone,
 }
 
 /// Words for a status, as the page's readers know them.
@@ -249,7 +249,7 @@ pub fn report(
     settings: &Settings,
 ) -> Option<Report> {
     let Settings { lang, zone } = *settings;
-    let local = |t: DateTime<FixedOffset>| t.with_timezone(&zone);
+    let local = |t: DateTime<FixedOffset>| zone.local(t);
     let fmt = Fmt::new(lang, DateStyle::default(), zone);
     let maintenance = inc.maintenance;
 

@@ -30,12 +30,16 @@ pub struct Document {
     /// Language of the document and, by default, of the interface. Default "ja".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
-    /// UTC offset dates are shown in (e.g. "+09:00"). Default: the offset of the incident's start,
-    /// else of the first timed event, else +09:00 for ja and +00:00 for en.
+    /// The zone dates are shown in: a UTC offset ("+09:00") or an IANA zone with its daylight
+    /// saving ("America/New_York"). With a zone stated, a time may be written without an offset
+    /// (read on its clock). Default: the offset of the incident's start, else of the first timed
+    /// event, else +09:00 for ja and +00:00 for en.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "schema",
-        schemars(regex(pattern = r"^([Zz]|[+-]\d{2}:\d{2})$"))
+        schemars(regex(
+            pattern = r"^([Zz]|[+-]\d{2}:\d{2}|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)$"
+        ))
     )]
     pub zone: Option<String>,
     /// The report header (one report). Use either `report` or `reports`, not both.
@@ -78,12 +82,15 @@ pub struct Document {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entry {
-    /// UTC offset dates of this report are shown in (e.g. "+09:00"). Default: the document's
-    /// `zone`, else the offset of this incident's start.
+    /// The zone dates of this report are shown in: an offset ("+09:00") or an IANA zone
+    /// ("America/New_York"). Default: the document's `zone`, else the offset of this incident's
+    /// start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         feature = "schema",
-        schemars(regex(pattern = r"^([Zz]|[+-]\d{2}:\d{2})$"))
+        schemars(regex(
+            pattern = r"^([Zz]|[+-]\d{2}:\d{2}|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*)$"
+        ))
     )]
     pub zone: Option<String>,
     /// The report header.

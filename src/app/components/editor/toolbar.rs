@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use chrono::FixedOffset;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -19,7 +18,7 @@ use crate::format::edit::insert::{self, InsertError, Snippet};
 use crate::format::edit::templates::{convert_pasted, Template};
 use crate::format::problem::Problem;
 use crate::model::i18n::tr;
-use crate::model::{Document, Lang};
+use crate::model::{Document, Lang, Zone};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -77,7 +76,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         .as_ref()
         .and_then(|d| d.reports.get(props.report).or(d.reports.first()))
         .map(|r| r.zone)
-        .or(FixedOffset::east_opt(9 * 3600));
+        .or(Some(Zone::jst()));
 
     let insert_with = |make: Rc<dyn Fn() -> Option<Snippet>>| {
         let area_ref = props.area_ref.clone();

@@ -36,7 +36,7 @@ pub(super) fn toolbar(
         let day = |t: i64| {
             chrono::DateTime::from_timestamp_millis(t)
                 .map(|d| {
-                    let local = d.with_timezone(&fmt.zone);
+                    let local = fmt.zone.local(d);
                     use chrono::Timelike;
                     format!(
                         "{} {}",
