@@ -45,6 +45,23 @@ pub struct Document {
     /// True when the file used `reports: [...]`, even with a single entry.
     pub is_history: bool,
     pub reports: Vec<Report>,
+    /// Entries of a history that could not be opened because they have errors: listed with
+    /// their problems, left out of `reports` and so of every figure. Empty for a single report
+    /// (its errors refuse the file).
+    pub broken: Vec<BrokenReport>,
+}
+
+/// A history entry with errors: where it is in the file and what it says of itself, so the
+/// history can name it beside its problems. Its text is the file's, as written (clipped when
+/// shown), never a guess.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrokenReport {
+    /// `reports[3]`, `incidents[12]`: where it is, the start of its problems' paths.
+    pub path: String,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    /// How many errors it has, kept in the problem list or only counted.
+    pub errors: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]

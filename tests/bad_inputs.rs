@@ -90,8 +90,23 @@ fn listed(outcome: &Outcome) -> String {
 /// What is wrong with one file's outcome, or `None` when it matches the manifest.
 fn check(e: &Expected, outcome: &Outcome) -> Option<String> {
     let has_error = outcome.problems.iter().any(|p| p.is_error());
-    if outcome.document.is_some() == has_error {
-        return Some("a document must come back exactly when there is no error".into());
+    let broken = outcome.document.as_ref().map_or(0, |d| d.broken.len());
+    if outcome.document.is_some() == has_error && broken == 0 {
+        return Some(
+            "a document must come back exactly when there is no error, or with its broken reports"
+                .into(),
+        );
+    }
+    if let Some(doc) = outcome.document.as_ref().filter(|_| has_error) {
+        // Every error kept in the list is inside one of the reports left out.
+        let stray = outcome.errors().find(|p| {
+            !doc.broken
+                .iter()
+                .any(|b| p.path == b.path || p.path.starts_with(&format!("{}.", b.path)))
+        });
+        if let Some(p) = stray {
+            return Some(format!("an error outside the broken reports: {}", p.path));
+        }
     }
     match e.severity.as_str() {
         "none" => {
@@ -103,16 +118,19 @@ fn check(e: &Expected, outcome: &Outcome) -> Option<String> {
         "error" if outcome.document.is_some() => {
             return Some("an error file produced a document".into())
         }
+        "broken" if broken == 0 => {
+            return Some("expected a history opened without its broken report".into())
+        }
         "warning" if has_error => {
             return Some(format!(
                 "expected only warnings, got errors:\n{}",
                 listed(outcome)
             ));
         }
-        "error" | "warning" => {}
+        "error" | "warning" | "broken" => {}
         other => return Some(format!("unknown severity {other:?} in the manifest")),
     }
-    let severity = if e.severity == "error" {
+    let severity = if e.severity != "warning" {
         Severity::Error
     } else {
         Severity::Warning

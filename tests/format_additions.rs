@@ -52,6 +52,7 @@ fn round_trips(r: &Report) {
     let doc = Document {
         lang: Lang::Ja,
         is_history: false,
+        broken: Vec::new(),
         reports: vec![r.clone()],
     };
     let json = to_json(&doc);

@@ -442,7 +442,7 @@ pub fn App(props: &AppProps) -> Html {
                 // The edit view lists the warnings with the errors, at their lines.
                 if !state.warnings.is_empty() && shown_view(&state) != View::Edit {
                     <ProblemsPanel problems={state.warnings.clone()} {lang}
-                        title={AttrValue::from(tr(lang, "警告", "Warnings"))} />
+                        title={warnings_title(&state, lang)} broken={broken_reports(&state)} />
                 }
             </main>
             if !embed {
@@ -457,6 +457,27 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     }
+}
+
+/// The shown history's entries that could not be opened (their problems are in `warnings`).
+fn broken_reports(state: &AppState) -> Rc<[crate::model::BrokenReport]> {
+    state
+        .document
+        .as_ref()
+        .map(|d| d.broken.clone())
+        .unwrap_or_default()
+        .into()
+}
+
+/// The panel's heading under a shown document: warnings, or the history's unopened reports.
+fn warnings_title(state: &AppState, lang: Lang) -> AttrValue {
+    let n = state.document.as_ref().map_or(0, |d| d.broken.len());
+    AttrValue::from(match (n, lang) {
+        (0, _) => tr(lang, "警告", "Warnings").to_string(),
+        (n, Lang::Ja) => format!("開けない報告が{n}件あります（一覧と集計から除外。ほかの報告は表示しています）"),
+        (1, Lang::En) => "1 report could not be opened (left out of the list and the figures; the others are shown)".to_string(),
+        (n, Lang::En) => format!("{n} reports could not be opened (left out of the list and the figures; the others are shown)"),
+    })
 }
 
 fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {

@@ -67,7 +67,7 @@ impl Walker for Cx {
 pub fn decode(root: &Node) -> Outcome {
     let mut cx = Cx::default();
     let document = cx.document(root);
-    Outcome::new(document, cx.walk.problems.finish())
+    Outcome::read(document, cx.walk.problems)
 }
 
 pub(super) fn id_of(node: &Node) -> Option<&String> {

@@ -183,6 +183,10 @@ pub fn convert_with(root: &Node, options: Options) -> Outcome {
         lang: options.lang,
         zone,
     };
+    // Every error so far is the source's; those inside a broken incident do not refuse the
+    // file (the incident is listed with them instead), any other does.
+    let in_broken: u64 = src.broken.iter().map(|b| b.errors).sum();
+    let stray_errors = reader.errors() > in_broken;
     let mut problems = reader.into_problems();
     problems.extend(zone_problem);
 
@@ -228,7 +232,13 @@ pub fn convert_with(root: &Node, options: Options) -> Outcome {
         lang: options.lang,
         is_history: src.is_list,
         reports,
+        broken: src.broken,
     };
-    let document = (!problems.iter().any(Problem::is_error)).then_some(document);
+    let opens = if problems.iter().any(Problem::is_error) {
+        !stray_errors && !document.reports.is_empty() && !document.broken.is_empty()
+    } else {
+        true
+    };
+    let document = opens.then_some(document);
     Outcome { document, problems }
 }

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use crate::format::json::{Key, Node, Pos, Value};
 use crate::format::problem::{Problem, ProblemKind, Severity};
+use crate::model::BrokenReport;
 
 /// How many problems of one kind (and severity) are kept with their path and position.
 pub const KEPT_PER_KIND: usize = 100;
@@ -64,6 +65,16 @@ impl Problems {
     /// How many were found in all, kept or not.
     pub fn total(&self) -> u64 {
         self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    /// How many errors were found in all, kept or only counted: compared before and after one
+    /// entry of a history, it says whether that entry has errors.
+    pub fn errors(&self) -> u64 {
+        self.counts
+            .iter()
+            .filter(|((s, _), _)| *s == Severity::Error)
+            .map(|(_, n)| n)
+            .sum()
     }
 
     pub fn has_error(&self) -> bool {
@@ -195,6 +206,33 @@ pub trait Walker: Sized {
         r
     }
 
+    /// Reads entry `i` of a list of reports with `f`: one bad report never sinks a history, so
+    /// an entry with errors is not returned but described (`what` names its id and title
+    /// members) for the history to list beside its problems.
+    fn entry<T>(
+        &mut self,
+        i: usize,
+        node: &Node,
+        what: EntryText,
+        f: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Result<Option<T>, BrokenReport> {
+        let before = self.walk().problems.errors();
+        let read = self.in_index(i, f);
+        let errors = self.walk().problems.errors() - before;
+        if errors == 0 {
+            return Ok(read);
+        }
+        self.walk_mut().path.push(Seg::Index(i));
+        let path = self.here();
+        self.walk_mut().path.pop();
+        Err(BrokenReport {
+            path,
+            id: text_at(node, what.id),
+            title: text_at(node, what.title),
+            errors,
+        })
+    }
+
     /// Records that `node` is not of the `expected` type.
     fn wrong_type(&mut self, node: &Node, expected: &'static str) {
         self.error(
@@ -204,6 +242,26 @@ pub trait Walker: Sized {
                 found: node.type_name(),
             },
         );
+    }
+}
+
+/// Where an entry of a list of reports writes its id and title (member names, outermost first).
+#[derive(Clone, Copy, Debug)]
+pub struct EntryText {
+    pub id: &'static [&'static str],
+    pub title: &'static [&'static str],
+}
+
+/// The string at a path of member names, when there is one (a number id is written as is).
+pub fn text_at(node: &Node, keys: &[&str]) -> Option<String> {
+    let mut n = node;
+    for k in keys {
+        n = member(n, k)?;
+    }
+    match &n.value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(v) => Some(v.to_string()),
+        _ => None,
     }
 }
 

@@ -239,6 +239,7 @@ pub fn report_page(
     let single = Document {
         lang: doc.lang,
         is_history: false,
+        broken: Vec::new(),
         reports: vec![(**report).clone()],
     };
     let title = format!(

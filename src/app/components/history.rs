@@ -20,6 +20,7 @@ use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
 use crate::model::{Document, ImpactLevel, Lang, Report};
 
+mod broken;
 mod calendar;
 mod charts;
 mod filters;
@@ -112,6 +113,7 @@ pub fn History(props: &HistoryProps) -> Html {
             </header>
             <Filters document={props.document.clone()} entries={all.clone()} {lang} filter={(*filter).clone()}
                 onchange={Callback::from({ let filter = filter.clone(); move |f| filter.set(f) })} />
+            { broken::broken_list(&doc.broken, lang) }
             { overview(doc, &shown, &fmt, lang) }
             { list(doc, &shown, &fmt, lang, &props.onopen, props.links.as_deref()) }
         </section>

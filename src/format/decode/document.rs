@@ -9,7 +9,7 @@ use crate::format::json::{Node, Pos, Value};
 use crate::format::problem::ProblemKind;
 use crate::format::schema as raw;
 use crate::format::vocab::*;
-use crate::format::walk::Walker;
+use crate::format::walk::{EntryText, Walker};
 
 pub(super) struct Shared {
     lang: Lang,
@@ -84,6 +84,7 @@ impl Cx {
                     .get("letter")
                     .map(|n| self.in_key("letter", |cx| cx.letter(n)));
                 let shared = &shared;
+                let mut broken = Vec::new();
                 let reports = self.in_key("reports", |cx| {
                     let Value::Array(items) = &list.value else {
                         cx.wrong_type(list, "array");
@@ -95,7 +96,11 @@ impl Cx {
                     }
                     let mut out: Vec<Report> = Vec::new();
                     for (i, item) in items.iter().enumerate() {
-                        let r = cx.in_index(i, |cx| {
+                        let what = EntryText {
+                            id: &["report", "id"],
+                            title: &["report", "title"],
+                        };
+                        let r = cx.entry(i, item, what, |cx| {
                             let entry = cx.object::<raw::Entry>(item)?;
                             let r = cx.report(&entry, shared, Some(&obj))?;
                             if !r.id.is_empty() && out.iter().any(|o| o.id == r.id) {
@@ -109,7 +114,14 @@ impl Cx {
                             }
                             Some(r)
                         });
-                        out.extend(r);
+                        match r {
+                            Ok(r) => out.extend(r),
+                            Err(b) => broken.push(b),
+                        }
+                    }
+                    // Nothing to open: the file is refused as a whole, its problems listed.
+                    if out.is_empty() {
+                        return None;
                     }
                     fill_missing_ids(out.iter_mut().map(|r| &mut r.id), "r");
                     Some(out)
@@ -121,6 +133,7 @@ impl Cx {
                     lang,
                     is_history: true,
                     reports,
+                    broken,
                 })
             }
             _ => {
@@ -130,6 +143,7 @@ impl Cx {
                     lang,
                     is_history: false,
                     reports: vec![report],
+                    broken: Vec::new(),
                 })
             }
         }

@@ -11,8 +11,8 @@ use crate::format::json::{Node, Pos, Value};
 use crate::format::problem::{Problem, ProblemKind};
 use crate::format::walk::members;
 pub use crate::format::walk::{has, member};
-use crate::format::walk::{Walk, Walker};
-use crate::model::ImpactLevel;
+use crate::format::walk::{EntryText, Walk, Walker};
+use crate::model::{BrokenReport, ImpactLevel};
 
 mod times;
 
@@ -198,6 +198,8 @@ pub struct Source {
     pub is_list: bool,
     /// Components of summary.json, to name affected components the incident does not list.
     pub components: Vec<Component>,
+    /// Incidents of a list left out because they have errors (see `Reader::incidents`).
+    pub broken: Vec<BrokenReport>,
 }
 
 /// Reads with a path, collecting problems like `decode` does.
@@ -301,6 +303,53 @@ impl Reader {
         v
     }
 
+    /// The incidents of a list, each read as one entry: one with errors is left out and
+    /// described in `broken`, so one bad incident never sinks a page's whole history.
+    fn incidents(
+        &mut self,
+        items: &[Node],
+        maintenance: bool,
+        broken: &mut Vec<BrokenReport>,
+    ) -> Vec<Incident> {
+        const WHAT: EntryText = EntryText {
+            id: &["id"],
+            title: &["name"],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match self.entry(i, item, WHAT, |r| r.incident(item, maintenance)) {
+                Ok(read) => out.extend(read),
+                Err(b) => broken.push(b),
+            }
+        }
+        out
+    }
+
+    /// The incidents of an array member (`incidents`, `scheduled_maintenances`).
+    fn incident_list(
+        &mut self,
+        obj: &Node,
+        name: &str,
+        maintenance: bool,
+        broken: &mut Vec<BrokenReport>,
+    ) -> Vec<Incident> {
+        let Some(node) = member(obj, name) else {
+            return Vec::new();
+        };
+        self.in_key(name, |r| {
+            let Value::Array(items) = &node.value else {
+                r.wrong_type(node, "array");
+                return Vec::new();
+            };
+            r.incidents(items, maintenance, broken)
+        })
+    }
+
+    /// How many errors were found so far, kept or only counted.
+    pub fn errors(&self) -> u64 {
+        self.walk.problems.errors()
+    }
+
     /// The items of an array member, each visited with its index on the path.
     fn each<T>(
         &mut self,
@@ -343,15 +392,13 @@ impl Reader {
 
     /// Reads a whole file. The caller has checked `looks_like_statuspage`.
     pub fn source(&mut self, root: &Node) -> Source {
+        let mut broken = Vec::new();
         if let Value::Array(items) = &root.value {
-            let incidents = items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, n)| self.in_index(i, |r| r.incident(n, false)))
-                .collect();
+            let incidents = self.incidents(items, false, &mut broken);
             return Source {
                 incidents,
                 is_list: true,
+                broken,
                 ..Source::default()
             };
         }
@@ -379,20 +426,15 @@ impl Reader {
         let components = self
             .each(root, "components", |r, _, n| r.component(n))
             .unwrap_or_default();
-        let mut incidents = self
-            .each(root, "incidents", |r, _, n| r.incident(n, false))
-            .unwrap_or_default();
-        incidents.extend(
-            self.each(root, "scheduled_maintenances", |r, _, n| {
-                r.incident(n, true)
-            })
-            .unwrap_or_default(),
-        );
+        let mut incidents = self.incident_list(root, "incidents", false, &mut broken);
+        let maintenances = self.incident_list(root, "scheduled_maintenances", true, &mut broken);
+        incidents.extend(maintenances);
         Source {
             page,
             incidents,
             is_list: true,
             components,
+            broken,
         }
     }
 
