@@ -21,6 +21,8 @@ async fn render(document: Document, lang: Lang) -> String {
         lang,
         onopen: Callback::noop(),
         links: None,
+        page_size: Some(hokoku::app::components::history::PAGE_SIZE),
+        current: None,
     };
     let html = LocalServerRenderer::<History>::with_props(props)
         .hydratable(false)
@@ -199,6 +201,8 @@ async fn with_links_each_title_is_a_link_to_its_page() {
         lang: Lang::Ja,
         onopen: Callback::noop(),
         links: Some(Rc::new(links)),
+        page_size: None,
+        current: None,
     };
     let html = LocalServerRenderer::<History>::with_props(props)
         .hydratable(false)

@@ -19,7 +19,7 @@ use crate::app::loading::{load_file, load_text, load_url, progress, Loads};
 use crate::app::state::{Action, AppState, Selection, View};
 use crate::app::trust;
 use crate::model::i18n::tr;
-use crate::model::{Lang, Report, ReportKind};
+use crate::model::{Document, Lang, Report, ReportKind};
 
 /// The built-in sample, compiled in so it shows even when nothing else can be loaded.
 pub const SAMPLE_JSON: &str = include_str!("../../examples/sample.json");
@@ -493,6 +493,13 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
             </header>
         };
     };
+    // On the history's list no report is open: the header names the history, not its newest
+    // report (which read as if it were the one shown).
+    if shown_view(state) == View::History {
+        if let Some(doc) = &state.document {
+            return history_header(doc, state, lang);
+        }
+    }
     let issuer = issuer_line(report);
     let kind = kind_label(report.header.kind, lang);
     let download = {
@@ -535,6 +542,35 @@ fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState
                     target="_blank" rel="noopener noreferrer">
                     { tr(lang, "JSON スキーマ", "JSON Schema") }
                 </a>
+            </div>
+        </header>
+    }
+}
+
+/// The header over a history's list: whose history it is and how many reports it holds.
+fn history_header(doc: &Document, state: &AppState, lang: Lang) -> Html {
+    let org = doc
+        .reports
+        .first()
+        .map_or("", |r| r.header.issuer.organization.as_str());
+    let title = match (org.is_empty(), lang) {
+        (true, _) => tr(lang, "障害履歴", "Incident history").to_string(),
+        (false, Lang::Ja) => format!("{org}の障害履歴"),
+        (false, Lang::En) => format!("Incident history of {org}"),
+    };
+    let count = match lang {
+        Lang::Ja => format!("報告{}件", doc.reports.len()),
+        Lang::En => format!("{} reports", doc.reports.len()),
+    };
+    html! {
+        <header class="hk-header hk-chrome">
+            <div>
+                <p class="hk-header__brand">{ "hokoku · " }{ tr(lang, "障害履歴", "History") }</p>
+                <h1 class="hk-header__title" data-testid="title" data-history="true">
+                    <Clipped text={title} max={crate::model::long::TITLE_CHARS} {lang} />
+                </h1>
+                <p class="hk-header__meta"><span data-testid="history-size">{ count }</span></p>
+                { source_line(state, lang) }
             </div>
         </header>
     }
@@ -763,7 +799,7 @@ fn view_panel(
                     dispatch.dispatch(Action::SelectReport(index));
                     dispatch.dispatch(Action::SetView(REPORT_VIEWS[0]));
                 });
-                html! { <History document={document.clone()} {lang} {onopen} /> }
+                html! { <History document={document.clone()} {lang} {onopen} current={Some(state.report)} /> }
             }
             None => Html::default(),
         },

@@ -290,7 +290,7 @@ pub fn HistoryBody(props: &HistoryBodyProps) -> Html {
             </header>
             <main class="hk-main">
                 <History document={props.document.clone()} {lang} onopen={Callback::noop()}
-                    links={Some(props.links.clone())} />
+                    links={Some(props.links.clone())} page_size={None::<usize>} />
                 <section class="hk-static__section hk-chrome" aria-labelledby="subscribe-heading">
                     <h2 id="subscribe-heading" class="hk-static__heading">{ tr(lang, "購読", "Subscribe") }</h2>
                     <ul class="hk-static__subscriptions" data-testid="subscriptions">{ for subscriptions }</ul>

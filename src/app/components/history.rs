@@ -24,6 +24,11 @@ mod broken;
 mod calendar;
 mod charts;
 mod filters;
+mod month_grid;
+mod pager;
+
+use pager::Pager;
+pub use pager::PAGE_SIZE;
 
 use filters::Filters;
 
@@ -37,6 +42,14 @@ pub struct HistoryProps {
     /// links to them instead of buttons.
     #[prop_or_default]
     pub links: Option<Rc<Vec<AttrValue>>>,
+    /// Reports drawn per page of the list; `None` draws them all (the static site, which has no
+    /// script to turn pages).
+    #[prop_or(Some(PAGE_SIZE))]
+    pub page_size: Option<usize>,
+    /// The report opened last (its index in `document.reports`): the list comes back at the
+    /// page that holds it.
+    #[prop_or_default]
+    pub current: Option<usize>,
 }
 
 fn fmt_for(report: &Report, lang: Lang) -> Fmt {
@@ -82,12 +95,30 @@ pub fn History(props: &HistoryProps) -> Html {
     let lang = props.lang;
     let doc = &props.document;
     let filter = use_state(Filter::default);
+    // The page chosen by the reader; `None` until then: the page of the current report.
+    let page = use_state(|| None::<usize>);
+    let list_ref = use_node_ref();
+    // Set by the pager only, so typing a search does not move the focus to the list.
+    let focus_list = use_mut_ref(|| false);
     {
         // Another document: the old filters (a year, a service) may mean nothing in it.
-        let filter = filter.clone();
+        let (filter, page) = (filter.clone(), page.clone());
         use_effect_with(props.document.clone(), move |_| {
             if !filter.is_empty() {
                 filter.set(Filter::default());
+            }
+            if page.is_some() {
+                page.set(None);
+            }
+        });
+    }
+    {
+        let (list_ref, focus_list) = (list_ref.clone(), focus_list.clone());
+        use_effect_with(*page, move |_| {
+            if std::mem::take(&mut *focus_list.borrow_mut()) {
+                if let Some(el) = list_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -95,12 +126,48 @@ pub fn History(props: &HistoryProps) -> Html {
     let all = use_memo(props.document.clone(), |doc| history::entries(doc));
     let shown: Vec<&Entry> = history::filtered(doc, &all, &filter);
     let fmt = fmt_for_doc(doc, lang);
+    let size = props.page_size.unwrap_or(usize::MAX).max(1);
+    let last_page = pager::pages(shown.len(), size) - 1;
+    let current_page = page
+        .or_else(|| {
+            let at = props.current?;
+            shown
+                .iter()
+                .position(|e| e.index == at)
+                .map(|p| pager::page_of(p, size))
+        })
+        .unwrap_or(0)
+        .min(last_page);
+    let from = (current_page * size).min(shown.len());
+    let on_page = &shown[from..(from.saturating_add(size)).min(shown.len())];
 
-    let count_text = match lang {
+    let mut count_text = match lang {
         Lang::Ja if filter.is_empty() => format!("{}件", all.len()),
-        Lang::Ja => format!("{}件中 {}件を表示", all.len(), shown.len()),
+        Lang::Ja => format!("{}件中 {}件が該当", all.len(), shown.len()),
         Lang::En if filter.is_empty() => format!("{} reports", all.len()),
-        Lang::En => format!("Showing {} of {} reports", shown.len(), all.len()),
+        Lang::En => format!("{} of {} reports match", shown.len(), all.len()),
+    };
+    if last_page > 0 {
+        count_text += &match lang {
+            Lang::Ja => format!(
+                "（{}を表示）",
+                pager::range_text(current_page, size, shown.len(), lang)
+            ),
+            Lang::En => format!(
+                " (showing {})",
+                pager::range_text(current_page, size, shown.len(), lang)
+            ),
+        };
+    }
+    let onpage = {
+        let (page, focus_list) = (page.clone(), focus_list.clone());
+        Callback::from(move |p: usize| {
+            *focus_list.borrow_mut() = true;
+            page.set(Some(p));
+        })
+    };
+    let pager = |place: &'static str| {
+        html! { <Pager page={current_page} {size} len={shown.len()} {lang} onpage={onpage.clone()} {place} /> }
     };
 
     html! {
@@ -112,10 +179,19 @@ pub fn History(props: &HistoryProps) -> Html {
                 <p class="hk-history__count" aria-live="polite" data-testid="history-count">{ count_text }</p>
             </header>
             <Filters document={props.document.clone()} entries={all.clone()} {lang} filter={(*filter).clone()}
-                onchange={Callback::from({ let filter = filter.clone(); move |f| filter.set(f) })} />
+                onchange={Callback::from({
+                    let (filter, page) = (filter.clone(), page.clone());
+                    // Other filters, other matches: back to their first page.
+                    move |f| { filter.set(f); page.set(Some(0)); }
+                })} />
             { broken::broken_list(&doc.broken, lang) }
             { overview(doc, &shown, &fmt, lang) }
-            { list(doc, &shown, &fmt, lang, &props.onopen, props.links.as_deref()) }
+            { pager("top") }
+            <div class="hk-history__list-frame" ref={list_ref} tabindex="-1" data-testid="history-list"
+                aria-label={tr(lang, "報告の一覧", "List of reports")}>
+                { list(doc, on_page, &fmt, lang, &props.onopen, props.links.as_deref()) }
+            </div>
+            { pager("bottom") }
         </section>
     }
 }
@@ -237,7 +313,8 @@ fn overview(doc: &Document, shown: &[&Entry], fmt: &Fmt, lang: Lang) -> Html {
         return Html::default();
     }
     let days = history::calendar(doc, shown);
-    let months = history::monthly(doc, shown);
+    // Months, or quarters or years for a long history: a readable number of bars.
+    let months = history::figures(doc, shown, history::Span::for_entries(shown));
     html! {
         <section class="hk-history__overview" aria-label={tr(lang, "概要", "Overview")}>
             { calendar::calendar(doc, &days, fmt, lang) }

@@ -1,9 +1,10 @@
 //! The calendar of a history: the days with at least one report going on, each with the worst
-//! level of the phases going on that day, in each report's own zone.
+//! level of the phases going on that day, in each report's own zone; and for a history of many
+//! years the same days gathered by month ([`month_grid`]), one row of twelve per year.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{fmt_of, Entry};
 use crate::model::{Document, ImpactLevel};
@@ -54,4 +55,47 @@ pub fn calendar(doc: &Document, entries: &[&Entry]) -> BTreeMap<NaiveDate, DayMa
         }
     }
     days
+}
+
+/// A history whose marked days span more than this many calendar years shows a month grid instead of a
+/// strip of days per year (a strip is 53 weeks wide and a node per marked day).
+pub const DAY_STRIPS_UP_TO_YEARS: i32 = 3;
+
+/// One month of the month grid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthMark {
+    /// Worst level of the month's marked days; `None` when none states a level.
+    pub worst: Option<ImpactLevel>,
+    /// Days with a report going on.
+    pub days: usize,
+    /// Reports going on during the month (each counted once).
+    pub reports: usize,
+}
+
+/// Whether the days span more years than day strips can show readably.
+pub fn wants_month_grid(days: &BTreeMap<NaiveDate, DayMark>) -> bool {
+    match (days.keys().next(), days.keys().next_back()) {
+        (Some(first), Some(last)) => last.year() - first.year() + 1 > DAY_STRIPS_UP_TO_YEARS,
+        _ => false,
+    }
+}
+
+/// The marked days gathered by (year, month).
+pub fn month_grid(days: &BTreeMap<NaiveDate, DayMark>) -> BTreeMap<(i32, u32), MonthMark> {
+    let mut out: BTreeMap<(i32, u32), (MonthMark, HashSet<usize>)> = BTreeMap::new();
+    for (d, mark) in days {
+        let (m, reports) = out.entry((d.year(), d.month())).or_default();
+        m.days += 1;
+        m.worst = match (m.worst, mark.worst) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        reports.extend(mark.reports.iter().copied());
+    }
+    out.into_iter()
+        .map(|(k, (mut m, reports))| {
+            m.reports = reports.len();
+            (k, m)
+        })
+        .collect()
 }

@@ -1,5 +1,8 @@
-//! Per-month figures of a history: incidents, maintenance, outage time and mean time to
+//! Per-period figures of a history: incidents, maintenance, outage time and mean time to
 //! recovery, each saying what it leaves out (never counting "not stated" as zero).
+//!
+//! A period is a month, or a quarter or a year when the history is long ([`Span::for_entries`]):
+//! 14 years of months are 165 bars no screen can show side by side.
 
 use std::collections::BTreeMap;
 
@@ -13,12 +16,66 @@ use crate::model::{Document, Lang};
 /// calendar.
 pub const MAX_QUIET_RUN: i64 = 12;
 
-/// The figures of one month.
+/// How long one period of the figures is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Span {
+    #[default]
+    Month,
+    Quarter,
+    Year,
+}
+
+/// Histories spanning up to this many months are counted month by month.
+pub const MONTHS_UP_TO: i64 = 48;
+/// Up to this many months, quarter by quarter; longer ones year by year.
+pub const QUARTERS_UP_TO: i64 = 120;
+
+impl Span {
+    /// The period that keeps a history's figures readable: months for up to four years,
+    /// quarters up to ten, years beyond (from the first to the last month with a report).
+    pub fn for_entries(entries: &[&Entry]) -> Span {
+        let months = entries.iter().filter_map(|e| e.month()).map(month_number);
+        let (Some(first), Some(last)) = (months.clone().min(), months.max()) else {
+            return Span::Month;
+        };
+        match last - first + 1 {
+            n if n <= MONTHS_UP_TO => Span::Month,
+            n if n <= QUARTERS_UP_TO => Span::Quarter,
+            _ => Span::Year,
+        }
+    }
+
+    /// Months in one period.
+    pub fn months(self) -> u32 {
+        match self {
+            Span::Month => 1,
+            Span::Quarter => 3,
+            Span::Year => 12,
+        }
+    }
+
+    fn number(self, (y, m): (i32, u32)) -> i64 {
+        i64::from(y) * 12 / i64::from(self.months()) + i64::from((m - 1) / self.months())
+    }
+
+    /// The year and first month of period `n`.
+    fn start(self, n: i64) -> (i32, u32) {
+        let per_year = 12 / i64::from(self.months());
+        (
+            n.div_euclid(per_year) as i32,
+            (n.rem_euclid(per_year) as u32) * self.months() + 1,
+        )
+    }
+}
+
+/// The figures of one period (a month unless `span` says otherwise).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MonthStats {
+    pub span: Span,
     pub year: i32,
+    /// The period's first month.
     pub month: u32,
-    /// Quiet months left out just before this one (a stretch longer than [`MAX_QUIET_RUN`]).
+    /// Quiet periods left out just before this one (a stretch longer than [`MAX_QUIET_RUN`]).
     pub skipped_before: i64,
     /// Incidents that started in the month (maintenance not counted).
     pub incidents: usize,
@@ -42,6 +99,27 @@ pub struct MonthStats {
 }
 
 impl MonthStats {
+    /// The period's name: 「2024年3月」, 「2024年 第1四半期」, 「2024年」.
+    pub fn label(&self, fmt: &Fmt) -> String {
+        match self.span {
+            Span::Month => fmt.year_month(self.year, self.month),
+            Span::Quarter => match fmt.lang {
+                Lang::Ja => format!("{} 第{}四半期", fmt.year(self.year), self.month.div_ceil(3)),
+                Lang::En => format!("Q{} {}", self.month.div_ceil(3), self.year),
+            },
+            Span::Year => fmt.year(self.year),
+        }
+    }
+
+    /// `2024-03`, `2024-Q1`, `2024`: the period in data attributes.
+    pub fn key(&self) -> String {
+        match self.span {
+            Span::Month => format!("{}-{:02}", self.year, self.month),
+            Span::Quarter => format!("{}-Q{}", self.year, self.month.div_ceil(3)),
+            Span::Year => self.year.to_string(),
+        }
+    }
+
     /// The month's outage time in words: 「記載なし」 when no incident of the month states it,
     /// else the sum with how many it leaves out and how many are still going on.
     pub fn outage_text(&self, fmt: &Fmt) -> String {
@@ -93,22 +171,26 @@ fn month_number((y, m): (i32, u32)) -> i64 {
     i64::from(y) * 12 + i64::from(m) - 1
 }
 
-fn month_of(n: i64) -> (i32, u32) {
-    (n.div_euclid(12) as i32, n.rem_euclid(12) as u32 + 1)
-}
-
 /// Per-month figures from the first to the last month with a report, oldest first (the order a
 /// chart reads). Quiet months are included up to [`MAX_QUIET_RUN`] in a row; longer quiet
 /// stretches are left out and counted in the next month's `skipped_before`.
 pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
+    figures(doc, entries, Span::Month)
+}
+
+/// [`monthly`] with periods of `span`: the same figures per quarter or per year.
+pub fn figures(doc: &Document, entries: &[&Entry], span: Span) -> Vec<MonthStats> {
     let mut busy: BTreeMap<i64, (MonthStats, (i64, usize, bool))> = BTreeMap::new();
     for e in entries {
         let Some(month) = e.month() else { continue };
-        let (stats, r) = busy.entry(month_number(month)).or_insert_with(|| {
+        let n = span.number(month);
+        let (stats, r) = busy.entry(n).or_insert_with(|| {
+            let (year, month) = span.start(n);
             (
                 MonthStats {
-                    year: month.0,
-                    month: month.1,
+                    span,
+                    year,
+                    month,
                     ..MonthStats::default()
                 },
                 (0, 0, false),
@@ -162,8 +244,9 @@ pub fn monthly(doc: &Document, entries: &[&Entry]) -> Vec<MonthStats> {
                 stats.skipped_before = quiet;
             } else {
                 out.extend((p + 1..n).map(|q| {
-                    let (year, month) = month_of(q);
+                    let (year, month) = span.start(q);
                     MonthStats {
+                        span,
                         year,
                         month,
                         ..MonthStats::default()

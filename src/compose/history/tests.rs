@@ -212,3 +212,65 @@ fn monthly_figures() {
     assert_eq!(scale_max(months.iter().map(|m| m.incidents as i64)), 1);
     assert_eq!(scale_max([]), 1);
 }
+
+/// A history of `n` one-hour incidents, one every `step_days` days from 2012-04-02.
+fn spread(n: usize, step_days: i64) -> Document {
+    let first = day(2012, 4, 2);
+    let reports: Vec<String> = (0..n)
+        .map(|i| {
+            let d = first + chrono::Duration::days(i as i64 * step_days);
+            format!(
+                r#"{{"report": {{"id": "h{i}", "title": "t", "issued": "{d}", "issuer": "x"}},
+                   "incident": {{"start": "{d}T10:00:00+00:00", "end": "{d}T11:00:00+00:00",
+                                 "phases": [{{"start": "{d}T10:00:00+00:00", "end": "{d}T11:00:00+00:00",
+                                              "impact": {{"s": "outage"}}}}]}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": 1, "lang": "ja", "services": [{{"id": "s", "name": "S"}}], "reports": [{}]}}"#,
+        reports.join(",")
+    );
+    decode_str(&text)
+        .document
+        .expect("the spread history decodes")
+}
+
+#[test]
+fn a_long_history_is_counted_by_quarter_or_year() {
+    let short = spread(20, 30); // 20 months
+    let short_all = entries(&short);
+    let short_list: Vec<&Entry> = short_all.iter().collect();
+    assert_eq!(Span::for_entries(&short_list), Span::Month);
+
+    let middle = spread(40, 60); // about 6.5 years
+    let all = entries(&middle);
+    let list: Vec<&Entry> = all.iter().collect();
+    assert_eq!(Span::for_entries(&list), Span::Quarter);
+    let quarters = figures(&middle, &list, Span::Quarter);
+    assert_eq!(quarters.iter().map(|q| q.incidents).sum::<usize>(), 40);
+    assert_eq!(quarters[0].key(), "2012-Q2");
+    assert!(quarters.iter().all(|q| [1, 4, 7, 10].contains(&q.month)));
+
+    let long = spread(1300, 4); // 14 years
+    let all = entries(&long);
+    let list: Vec<&Entry> = all.iter().collect();
+    assert_eq!(Span::for_entries(&list), Span::Year);
+    let years = figures(&long, &list, Span::Year);
+    assert_eq!(years.len(), 15, "2012 to 2026, one bar each");
+    assert_eq!(years.iter().map(|y| y.incidents).sum::<usize>(), 1300);
+    assert_eq!(
+        years.iter().map(|y| y.outage_minutes).sum::<i64>(),
+        1300 * 60
+    );
+    assert!(years.iter().all(|y| y.mttr_minutes == Some(60)));
+    assert_eq!(years[0].key(), "2012");
+
+    // The calendar of 14 years is a month grid: one cell per month with a report, not per day.
+    let days = calendar(&long, &list);
+    assert!(wants_month_grid(&days));
+    let grid = month_grid(&days);
+    assert!(grid.len() <= 15 * 12);
+    assert_eq!(grid.values().map(|m| m.days).sum::<usize>(), days.len());
+    assert!(!wants_month_grid(&calendar(&short, &short_list)));
+}

@@ -1,5 +1,7 @@
 //! The history's calendar: one strip per year, a cell per day, marked days coloured by their worst
-//! level with its symbol, quiet weeks drawn as one patterned rectangle.
+//! level with its symbol, quiet weeks drawn as one patterned rectangle. A history over more than
+//! three calendar years gets a month grid instead (`month_grid`): fourteen strips of 53 weeks are neither
+//! readable nor cheap. A strip keeps its size and scrolls sideways on a narrow screen.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use yew::prelude::*;
 
 use super::{level_code, level_label, level_symbol};
-use crate::compose::history::DayMark;
+use crate::compose::history::{self, DayMark};
 use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
 use crate::model::{Document, ImpactLevel, Lang};
@@ -24,6 +26,9 @@ pub(super) fn calendar(
     fmt: &Fmt,
     lang: Lang,
 ) -> Html {
+    if history::wants_month_grid(days) {
+        return figure(super::month_grid::month_grid(days, fmt, lang), true, lang);
+    }
     let mut years: Vec<i32> = days.keys().map(|d| d.year()).collect();
     years.dedup();
     years.reverse();
@@ -92,6 +97,7 @@ pub(super) fn calendar(
         Some(html! {
             <div class="hk-history__strip">
                 <p class="hk-history__strip-year" aria-hidden="true">{ fmt.year(year) }</p>
+                <div class="hk-history__strip-scroll" tabindex="0">
                 <svg class="hk-history__calendar-svg" role="img" aria-label={label}
                     viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
                     preserveAspectRatio="xMinYMin meet">
@@ -100,9 +106,15 @@ pub(super) fn calendar(
                     { quiet }
                     { for cells }
                 </svg>
+                </div>
             </div>
         })
     });
+    figure(html! { <>{ for strips }</> }, false, lang)
+}
+
+/// The calendar's frame: its caption, the strips or the month grid, and the legend.
+fn figure(body: Html, by_month: bool, lang: Lang) -> Html {
     let legend = ImpactLevel::ALL.into_iter().filter(|l| *l != ImpactLevel::Operational).map(|l| {
         html! {
             <li class={classes!("hk-history__legend-item", format!("hk-history__legend-item--{}", l.code()))}>
@@ -111,12 +123,19 @@ pub(super) fn calendar(
             </li>
         }
     });
+    let caption = if by_month {
+        tr(lang, "障害のあった月（色と記号は、その月の最大の影響。数字は報告の件数）", "Months with incidents (colour and symbol: the worst impact that month; number: reports)")
+    } else {
+        tr(
+            lang,
+            "障害のあった日（色と記号は、その日の最大の影響）",
+            "Days with incidents (colour and symbol: the worst impact that day)",
+        )
+    };
     html! {
-        <figure class="hk-history__calendar" data-testid="history-calendar">
-            <figcaption class="hk-history__caption">
-                { tr(lang, "障害のあった日（色と記号は、その日の最大の影響）", "Days with incidents (colour and symbol: the worst impact that day)") }
-            </figcaption>
-            { for strips }
+        <figure class="hk-history__calendar" data-testid="history-calendar" data-by={if by_month { "month" } else { "day" }}>
+            <figcaption class="hk-history__caption">{ caption }</figcaption>
+            { body }
             <ul class="hk-history__legend">
                 { for legend }
                 <li class="hk-history__legend-item hk-history__legend-item--none">
