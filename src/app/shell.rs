@@ -712,7 +712,9 @@ fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>)
             </button>
         }
     });
-    let switcher = (doc.reports.len() > 1).then(|| {
+    // On the history's list the list itself chooses the report (a select of 1,300 options
+    // would be half the page's nodes).
+    let switcher = (doc.reports.len() > 1 && current != View::History).then(|| {
         let dispatch = dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
             let value = e

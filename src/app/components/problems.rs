@@ -135,7 +135,9 @@ pub fn ProblemsPanel(props: &ProblemsProps) -> Html {
                 if !whole.is_empty() {
                     <ul class="hk-problems__list">{ for whole.into_iter().map(|p| item(p, lang)) }</ul>
                 }
-                <ul class="hk-problems__groups">{ for groups }</ul>
+                // Focusable: it scrolls when long, and a keyboard must reach all of it.
+                <ul class="hk-problems__groups" tabindex="0"
+                    aria-label={tr(lang, "報告ごとの問題", "Problems per report")}>{ for groups }</ul>
             </>
         }
     } else {
