@@ -140,7 +140,10 @@ pub(super) fn charts(months: &[MonthStats], fmt: &Fmt, lang: Lang) -> Html {
             <figure class={classes!("hk-history__chart", format!("hk-history__chart--{}", s.class))}
                 data-testid="history-chart" data-span={format!("{span:?}").to_lowercase()}>
                 <figcaption class="hk-history__chart-name">
-                    { format!("{}（{}）", s.name, per(span, lang)) }
+                    { match lang {
+                        Lang::Ja => format!("{}（{}）", s.name, per(span, lang)),
+                        Lang::En => format!("{} ({})", s.name, per(span, lang)),
+                    } }
                     <span class="hk-history__chart-peak">{ format!("{}{peak}", tr(lang, "　最大 ", " — highest ")) }</span>
                 </figcaption>
                 <div class="hk-history__chart-scroll">
