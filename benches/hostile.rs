@@ -60,11 +60,11 @@ async fn main() {
             let doc = Rc::new(doc);
             if doc.reports.len() > 1 {
                 let t = Instant::now();
-                let _ = LocalServerRenderer::<History>::with_props(HistoryProps {
+                let _ = LocalServerRenderer::<History>::with_props(yew::props!(HistoryProps {
                     document: doc.clone(),
                     lang: Lang::Ja,
                     onopen: Callback::noop(),
-                })
+                }))
                 .hydratable(false)
                 .render()
                 .await;
@@ -72,14 +72,14 @@ async fn main() {
             }
             let report = Rc::new(doc.reports[0].clone());
             let t = Instant::now();
-            let _ = LocalServerRenderer::<Timeline>::with_props(TimelineProps {
+            let _ = LocalServerRenderer::<Timeline>::with_props(yew::props!(TimelineProps {
                 report: report.clone(),
                 lang: Lang::Ja,
                 selection: Selection::default(),
                 onselect: Callback::noop(),
                 range: None,
                 onrange: Callback::noop(),
-            })
+            }))
             .hydratable(false)
             .render()
             .await;

@@ -134,7 +134,8 @@ pub fn parse_str(text: &str) -> Result<Parsed, SyntaxError> {
         None => (text, false),
     };
     let mut p = Parser {
-        chars: text.chars().peekable(),
+        text,
+        at: 0,
         pos: Pos { line: 1, column: 1 },
     };
     p.skip_ws();
@@ -152,18 +153,28 @@ pub fn parse_str(text: &str) -> Result<Parsed, SyntaxError> {
     Ok(Parsed { root, had_bom })
 }
 
+/// The text and a byte offset into it, rather than a character iterator: plain runs of a
+/// string are then copied as one slice (see `string`), which matters for the one giant value a
+/// hostile or pasted file may hold (a 19 MB title was parsed a character at a time).
 struct Parser<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    text: &'a str,
+    /// Byte offset of the next character; always on a character boundary.
+    at: usize,
     pos: Pos,
 }
 
 impl Parser<'_> {
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().copied()
+    fn peek(&self) -> Option<char> {
+        match self.text.as_bytes().get(self.at) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => self.text[self.at..].chars().next(),
+            None => None,
+        }
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
+        let c = self.peek()?;
+        self.at += c.len_utf8();
         if c == '\n' {
             self.pos.line += 1;
             self.pos.column = 1;
@@ -331,6 +342,7 @@ impl Parser<'_> {
         self.bump(); // opening quote
         let mut out = String::new();
         loop {
+            self.plain_run(&mut out);
             let c = match self.peek() {
                 None => return Err(self.err(SyntaxKind::UnexpectedEnd)),
                 Some(c) => c,
@@ -393,6 +405,24 @@ impl Parser<'_> {
                     out.push(c);
                 }
             }
+        }
+    }
+
+    /// Copies the run of characters up to the next quote, backslash or control character in
+    /// one slice. Those stop bytes are ASCII, so the run ends on a character boundary, and it
+    /// holds no line break (a control character), so only the column moves.
+    fn plain_run(&mut self, out: &mut String) {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .map_or(bytes.len(), |n| start + n);
+        if end > start {
+            let run = &self.text[start..end];
+            out.push_str(run);
+            self.pos.column += run.chars().count() as u32;
+            self.at = end;
         }
     }
 
@@ -482,6 +512,22 @@ mod tests {
         let e = err("{\"名前\": x}");
         assert_eq!(e.pos, Pos { line: 1, column: 8 });
         assert_eq!(e.kind, SyntaxKind::UnexpectedChar('x'));
+    }
+
+    #[test]
+    fn strings_copied_by_runs_keep_text_and_positions() {
+        // Runs of plain text (ASCII, kana, an emoji) between escapes, then a value after them.
+        let text = "{\"t\": \"障害a\\n😀b\\u3042c\\\"\", \"n\": x}";
+        let e = err(text);
+        // {"t": "障害a\n😀b\u3042c\"", "n": x  → x is the 32nd character.
+        assert_eq!(e.pos, Pos { line: 1, column: 32 });
+        let parsed = parse_str("{\"t\": \"障害a\\n😀b\\u3042c\\\"\"}").unwrap();
+        let Value::Object(members) = parsed.root.value else {
+            panic!("an object")
+        };
+        assert_eq!(members[0].1.value, Value::String("障害a\n😀bあc\"".into()));
+        // A control character inside a run is still an error at its own column.
+        assert_eq!(err("[\"ab\tc\"]").pos, Pos { line: 1, column: 5 });
     }
 
     #[test]
