@@ -54,6 +54,18 @@ test('a Los Angeles page across the spring-forward reads on its own clock, in En
   assert.ok(times.includes('03:00'), `03:00 after the change: ${times}`);
   assert.ok(!times.some((s) => s.startsWith('02:')), `no tick in the skipped hour: ${times}`);
   assert.ok(!times.some((s) => /^1[7-9]:/.test(s)), `not on Tokyo's clock: ${times}`);
+  // Each phase's label stays inside its band: with both offsets written, the label of ② is
+  // longer, and the width estimate must match the bold 12px the stylesheet draws it in.
+  const spill = await app.page.locator('.hk-timeline__band').evaluateAll((bands) =>
+    bands.flatMap((g) => {
+      const rect = g.querySelector('rect')?.getBBox();
+      const text = g.querySelector('text');
+      if (!rect || !text || !text.textContent.trim()) return [];
+      const box = text.getBBox();
+      return box.x + box.width > rect.x + rect.width + 1 ? [`${text.textContent} (${Math.round(box.x + box.width - rect.x - rect.width)} px over)`] : [];
+    }),
+  );
+  assert.deepEqual(spill, [], 'band labels overflow their band');
   await screenshot(app.page, 'zones-la-timeline');
 
   await testId(app.page, 'tab-letter').click();

@@ -74,6 +74,11 @@ impl PartialEq<FixedOffset> for Zone {
 /// only names the tz database knows get here).
 static NAMES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
 
+fn known(name: &str) -> Option<&'static str> {
+    let names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    names.iter().find(|n| **n == name).copied()
+}
+
 fn intern(name: &str) -> &'static str {
     let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(n) = names.iter().find(|n| **n == name) {
@@ -105,6 +110,11 @@ impl Zone {
         let name = name.trim();
         if name.is_empty() || name.len() > 64 {
             return None;
+        }
+        // A history names its zone once per report: a name already known skips the database
+        // (in the browser, building an Intl formatter).
+        if let Some(known) = known(name) {
+            return Some(Zone::Named(known));
         }
         provider::canonical(name).map(|n| Zone::Named(intern(&n)))
     }

@@ -25,6 +25,10 @@ pub const ETA_ROW_H: f64 = 14.0;
 pub const MAX_ETA_ROWS: usize = 4;
 pub const LANE_H: f64 = 58.0;
 pub const LABEL_FONT: f64 = 11.0;
+/// A phase band's label as styles/timeline.css draws it: 12px at weight 600, whose glyphs run
+/// about a tenth wider than the regular ones `text::width` estimates.
+const BAND_FONT: f64 = 12.0;
+const BOLD_WIDER: f64 = 1.1;
 pub const LANE_FONT: f64 = 12.0;
 /// Narrower containers scroll sideways rather than squeeze the chart.
 pub const MIN_WIDTH: f64 = 340.0;
@@ -509,9 +513,9 @@ fn bands(report: &Report, view: &View, fmt: &Fmt) -> Vec<Band> {
             .map(|c| format!("{} {c}", phase.label))
             .collect::<Vec<_>>()
             .into_iter()
-            .find(|c| text::width(c, LABEL_FONT) <= room)
+            .find(|c| text::width(c, BAND_FONT) * BOLD_WIDER <= room)
             .or_else(|| {
-                (text::width(&phase.label, LABEL_FONT) <= room.max(14.0))
+                (text::width(&phase.label, BAND_FONT) * BOLD_WIDER <= room.max(14.0))
                     .then(|| phase.label.clone())
             })
             .unwrap_or_default();

@@ -1,7 +1,6 @@
 //! `incident.service_states`: each service's own states over time, as a status page gives its
 //! components' statuses. Per-service times are computed from them (`compose::impact`).
 
-
 use super::*;
 use crate::format::json::Node;
 use crate::format::problem::ProblemKind;
