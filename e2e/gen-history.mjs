@@ -45,7 +45,7 @@ const ZONES = [
 const TITLES_EN = [
   'Increased error rates for %s', 'Degraded performance for %s', 'Elevated latency on %s',
   'Incident with %s and several dependent services in multiple regions, including delayed notifications, failed deployments and intermittent timeouts for a subset of customers',
-  'Scheduled maintenance of %s', 'Disruption with some %s',
+  'Disruption with some %s',
 ];
 const TITLES_JA = ['%sの障害について', '%sの遅延に関するご報告', '%sが一部のお客様でご利用いただけなかった事象について（第二報：原因と再発防止策を含む詳細なご報告）'];
 

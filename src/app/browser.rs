@@ -333,6 +333,18 @@ fn session_storage() -> Option<web_sys::Storage> {
     window()?.session_storage().ok().flatten()
 }
 
+/// Runs `f` once the next frame has been painted (a frame, then a task): for work the reader
+/// need not wait for, such as writing out a large document, so it does not delay what is drawn.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let later = Closure::once_into_js(f);
+    let w2 = w.clone();
+    let frame = Closure::once_into_js(move || {
+        let _ = w2.set_timeout_with_callback(later.unchecked_ref());
+    });
+    let _ = w.request_animation_frame(frame.unchecked_ref());
+}
+
 /// Remembers the normalized JSON of the document shown (quota errors are ignored: this is a
 /// convenience, not storage the user relies on).
 pub fn remember_last_good(json: &str) {

@@ -337,7 +337,12 @@ pub fn App(props: &AppProps) -> Html {
         let editing = shown_view(&state) == View::Edit;
         use_effect_with(state.document.clone().map(ByPtr), move |doc| {
             if let (true, false, Some(ByPtr(doc))) = (standalone, editing, doc) {
-                web::remember_last_good(&crate::format::export::to_json(doc));
+                // After the first paint: writing out 1,300 reports took longer than drawing
+                // their list, and the reader waited for it.
+                let doc = doc.clone();
+                web::after_paint(move || {
+                    web::remember_last_good(&crate::format::export::to_json(&doc))
+                });
             }
         });
     }
