@@ -7,7 +7,10 @@
 pub mod i18n;
 pub mod long;
 pub mod safe;
+pub mod text;
 pub mod zone;
+
+pub use text::Text;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -593,7 +596,8 @@ pub struct Event {
     /// Index into `Report::actors`.
     pub actor: usize,
     pub kind: EventKind,
-    pub text: String,
+    /// What happened: paragraphs, lists, emphasis and links (`text`), never markup.
+    pub text: Text,
     pub quote: Option<Quote>,
     /// Index into `Incident::phases`.
     pub phase: Option<usize>,

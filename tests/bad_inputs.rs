@@ -278,7 +278,10 @@ fn hostile_strings_are_kept_as_text_and_unsafe_links_dropped() {
         report.header.title.as_deref(),
         Some("<script>alert(\"title\")</script>")
     );
-    assert_eq!(report.timeline[0].text, "<img src=x onerror=\"alert(1)\">");
+    assert_eq!(
+        report.timeline[0].text,
+        "<img src=x onerror=\"alert(1)\">".into()
+    );
     let contact = report.header.contact.as_ref().expect("contact");
     assert_eq!(contact.url, None, "a javascript: URL never becomes a link");
 }

@@ -243,7 +243,7 @@ fn single_incident_events_are_in_time_order_with_kinds_from_status() {
     );
     assert_eq!(
         r.timeline[0].text,
-        "メールの受信が遅延しています。\n現在、原因を調査しています。"
+        "メールの受信が遅延しています。\n現在、原因を調査しています。".into()
     );
     assert!(r.timeline.iter().all(|e| e.actor == 0));
     assert_eq!(r.timeline[0].services, [0, 1, 2]);
@@ -425,13 +425,32 @@ fn summary_json_with_a_planned_maintenance() {
 }
 
 #[test]
-fn body_with_line_breaks_urls_and_markup_stays_text() {
+fn markdown_body_becomes_paragraphs_a_list_and_a_link_with_its_script_as_text() {
+    use hokoku::model::text::{Block, Inline};
     let doc = clean(&fixture("incidents.json"));
     let r = report(&doc, "kc5store0001");
     let first = &r.timeline[0];
+    let url = "https://status.komorebi-cloud.example/incidents/kc5store0001";
     assert_eq!(
-        first.text,
-        "We are seeing elevated error rates for uploads.\n\n- Uploads may fail with HTTP 503\n- Downloads are not affected\n\nFollow https://status.komorebi-cloud.example/incidents/kc5store0001 for updates. <script>alert(1)</script>"
+        first.text.blocks,
+        [
+            Block::Paragraph(vec![Inline::Plain(
+                "We are seeing elevated error rates for uploads.".into()
+            )]),
+            Block::List(vec![
+                vec![Inline::Plain("Uploads may fail with HTTP 503".into())],
+                vec![Inline::Plain("Downloads are not affected".into())],
+            ]),
+            Block::Paragraph(vec![
+                Inline::Plain("Follow ".into()),
+                Inline::Link {
+                    label: url.into(),
+                    url: url.into()
+                },
+                // A script in a Markdown-like body is what it says, as text.
+                Inline::Plain(" for updates. <script>alert(1)</script>".into()),
+            ]),
+        ]
     );
     assert_eq!(
         // From the postmortem, its heading left out.
@@ -693,7 +712,7 @@ fn unknown_codes_are_warnings_and_the_rest_converts() {
     let r = &doc.reports[0];
     // An update with an unknown status and no body: a notice saying "Update".
     assert_eq!(r.timeline[0].kind, EventKind::Notice);
-    assert_eq!(r.timeline[0].text, "Update");
+    assert_eq!(r.timeline[0].text, "Update".into());
     // The component is known but its state is not.
     assert_eq!(cells(r, "c1"), [Some(Operational)]);
     assert_round_trips(&doc);

@@ -6,5 +6,6 @@ pub mod history;
 pub mod impact_table;
 pub mod letter_view;
 pub mod problems;
+pub mod rich_text;
 pub mod timeline;
 pub mod typeset;

@@ -173,7 +173,9 @@ fn searchable(report: &Report) -> String {
             .iter()
             .filter_map(|p| p.summary.as_deref()),
     );
-    parts.extend(report.timeline.iter().map(|e| e.text.as_str()));
+    // The words of each event, not its markup.
+    let texts: Vec<String> = report.timeline.iter().map(|e| e.text.plain()).collect();
+    parts.extend(texts.iter().map(String::as_str));
     // Only the services it hit: a history often lists every service in every report.
     let affected = report.affected_services();
     parts.extend(

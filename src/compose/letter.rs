@@ -32,6 +32,7 @@ use chrono::NaiveDate;
 use crate::compose::impact::{self, group_digits, Length};
 use crate::compose::timefmt::Fmt;
 use crate::model::safe;
+use crate::model::Text;
 use crate::model::{
     Action, Approx, Clock, Due, Event, Form, ImpactLevel, Lang, LetterItem, MeasureStatus, Report,
     ReportKind,
@@ -169,7 +170,7 @@ pub struct TimelineRow {
     /// `（現地時間2月16日16時20分頃）`.
     pub local_time: Option<String>,
     pub actor: String,
-    pub text: String,
+    pub text: Text,
     pub quote: Option<QuoteText>,
 }
 
@@ -307,6 +308,27 @@ fn pick(lang: Lang, ja: &str, en: &str) -> String {
 
 /// Indentation comes from the layout; a paragraph typed with its own leading spaces would be
 /// indented twice.
+/// A text without the indentation that opens its paragraphs and items: the table sets them.
+fn unindent_text(t: &Text) -> Text {
+    use crate::model::text::{Block as TextBlock, Inline};
+    let trim = |inlines: &[Inline]| -> Vec<Inline> {
+        let mut v = inlines.to_vec();
+        if let Some(Inline::Plain(s)) = v.first_mut() {
+            *s = unindent(s);
+        }
+        v
+    };
+    Text::new(
+        t.blocks
+            .iter()
+            .map(|b| match b {
+                TextBlock::Paragraph(i) => TextBlock::Paragraph(trim(i)),
+                TextBlock::List(items) => TextBlock::List(items.iter().map(|i| trim(i)).collect()),
+            })
+            .collect(),
+    )
+}
+
 fn unindent(p: &str) -> String {
     p.trim_start_matches([' ', '\u{3000}', '\t'])
         .trim_end()

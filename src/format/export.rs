@@ -306,7 +306,7 @@ fn event(r: &model::Report, e: &model::Event) -> raw::Event {
         local_offset: e.local_offset.map(offset),
         actor: r.actors.get(e.actor).map(|a| a.id.clone()),
         kind: Some(event_kind(e.kind)),
-        text: e.text.clone(),
+        text: e.text.to_markup(),
         quote: e.quote.as_ref().map(|q| {
             raw::Quote::Sourced(raw::QuoteDetails {
                 source: q.source.clone(),

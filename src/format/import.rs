@@ -28,8 +28,8 @@
 //! | `incident_updates[]` (newest first in the API) | timeline events, oldest first; time = `display_at`, else `created_at` |
 //! | update status investigating (first, or again after another status) / identified / monitoring / resolved / postmortem | event kind detection / action / action (recovery when it sets every named component operational) / recovery / report |
 //! | update status scheduled / in_progress / verifying / completed | notice / action / action / recovery |
-//! | update `body` | event text, line breaks and URLs kept as plain text; empty → the status in words |
-//! | `postmortem` update body | also a free section 事後報告, one paragraph per blank-line block |
+//! | update `body` | event text: HTML (`<p>`, `<br>`, `<ul><li>`, `<strong>`, `<a href>`, references) or Markdown-like text read into paragraphs, lists, emphasis and http(s) links (see `html`); scripts and other markup never pass; nothing readable → the status in words |
+//! | `postmortem` update body | also a free section 事後報告, one plain paragraph per paragraph or list of its text |
 //! | `components[]`, `affected_components[].code` / `name` | services (id = component id / code) |
 //! | `affected_components[].new_status` | the service's state from that update on; `old_status` of its first mention is its state before |
 //! | operational / degraded_performance / partial_outage / major_outage / under_maintenance | ○ operational / △ degraded / ▲ partial / × outage / ◇ maintenance |
@@ -50,12 +50,13 @@
 //! user counts), contact details beyond a URL, addressee, department, other actors (data
 //! center, vendors, monitoring), announced recovery times as data, approximate times (頃),
 //! times in a second zone, revisions. And in the other direction, hokoku drops: component
-//! groups (flattened), the incident `impact` itself (only through the levels), Markdown
-//! formatting (shown as text), notification and twitter flags, updates' own ids beyond event
-//! ids.
+//! groups (flattened), the incident `impact` itself (only through the levels), formatting
+//! beyond paragraphs, bulleted lists, bold and links (italics, tables, images), notification
+//! and twitter flags, updates' own ids beyond event ids.
 //! Updates posted after resolution stay on the timeline, outside every phase.
 
 mod components;
+pub mod html;
 mod mapping;
 mod source;
 mod summary;

@@ -120,7 +120,7 @@ pub fn Updates(props: &UpdatesProps) -> Html {
             <li>
                 <time datetime={datetime}>{ fmt.time_point(&e.time) }</time>{ " " }
                 <strong>{ e.kind.label(lang) }</strong>{ " " }
-                { actor }{ tr(lang, "：", ": ") }{ e.text.clone() }
+                { actor }{ tr(lang, "：", ": ") }{ crate::app::components::rich_text::feed_text(&e.text) }
             </li>
         }
     });

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::impact_table::{ImpactMatrix, PhaseTable};
+use crate::app::components::rich_text::rich_text;
 use crate::app::components::typeset::typeset;
 use crate::compose::letter::{
     compose, Block, ContactBlock, Field, Letter, LetterSection, ListStyle, Table, TimelineTable,
@@ -254,7 +255,7 @@ fn timeline(t: &TimelineTable, lang: Lang) -> Html {
                     </td>
                     <td class="hk-letter__actor">{ r.actor.clone() }</td>
                     <td class="hk-letter__event-text">
-                        { typeset(&r.text) }
+                        { rich_text(&r.text) }
                         if let Some(q) = &r.quote {
                             <blockquote class="hk-letter__quote">
                                 if let Some(source) = &q.source {

@@ -721,7 +721,7 @@ fn place_events(
                 .iter()
                 .position(|end| *end + 6.0 <= start)
                 .and_then(|row| {
-                    let line = text::one_line(&report.timeline[first].text);
+                    let line = text::one_line(&report.timeline[first].text.plain());
                     let fitted = text::fit(&line, limit - start, LABEL_FONT)?;
                     row_end[row] = start + fitted.width;
                     Some(Label {

@@ -321,7 +321,7 @@ fn arb_report() -> impl Strategy<Value = Report> {
                     e.kind = EventKind::ALL[kind];
                     e.time.approx =
                         [Approx::Exact, Approx::About, Approx::After, Approx::Until][approx];
-                    e.text = "障害対応".repeat(n % 5 + 1);
+                    e.text = "障害対応".repeat(n % 5 + 1).as_str().into();
                     e
                 })
                 .collect();

@@ -68,7 +68,7 @@ fn row(report: &Report, fmt: &Fmt, e: &Event) -> TimelineRow {
             .actor(e.actor)
             .map(|a| a.name.clone())
             .unwrap_or_default(),
-        text: unindent(&e.text),
+        text: unindent_text(&e.text),
         quote: e.quote.as_ref().map(|q| QuoteText {
             source: q.source.clone(),
             // As written: only blank lines around it go; a leading full-width space or the

@@ -151,7 +151,7 @@ impl Cx {
             local_offset,
             actor: actor?,
             kind,
-            text: text?,
+            text: crate::model::Text::from_markup(&text?),
             quote,
             phase,
             services: event_services,

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, FixedOffset};
 
 use super::components::{self, tracks, Track};
+use super::html::body_text;
 use super::source::{Component, Impact, Incident, Page, Status, Update};
 use super::summary;
 use crate::compose::timefmt::Fmt;
@@ -69,32 +70,19 @@ fn level_of_impact(impact: Option<Impact>, maintenance: bool) -> Option<ImpactLe
     }
 }
 
-/// The first non-empty line of a body, for one-line summaries.
+/// The first line of a body's text (HTML or Markdown-like, see `html`), for one-line
+/// summaries: words only, never markup.
 pub fn first_line(body: &str) -> Option<String> {
-    body.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(str::to_string)
+    body_text(body).first_line()
 }
 
-/// Paragraphs of a body: separated by blank lines, as Markdown writes them.
+/// Paragraphs of a body for a free section, as plain text: one per paragraph or list.
 fn paragraphs(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in body.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(current.join("\n"));
-                current.clear();
-            }
-        } else {
-            current.push(line.trim_end());
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join("\n"));
-    }
-    out
+    body_text(body)
+        .blocks
+        .into_iter()
+        .map(|b| Text { blocks: vec![b] }.plain())
+        .collect()
 }
 
 /// Where the incident starts and ends, by the rules of the module doc. `finished` says whether
@@ -417,14 +405,15 @@ pub fn report(
                 Some(Status::Scheduled) | None => EventKind::Notice,
             };
             previous = u.status.or(previous);
-            let text = if u.body.is_empty() {
-                u.status
+            // A body that holds nothing to read (empty, or only a script) says its status.
+            let mut text = body_text(&u.body);
+            if text.is_empty() {
+                let said = u
+                    .status
                     .map(|s| status_label(s, maintenance, lang))
-                    .unwrap_or(tr(lang, "更新", "Update"))
-                    .to_string()
-            } else {
-                u.body.clone()
-            };
+                    .unwrap_or(tr(lang, "更新", "Update"));
+                text = Text::plain_text(said);
+            }
             let mut event_services: Vec<usize> = u
                 .affected
                 .iter()

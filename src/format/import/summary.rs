@@ -5,19 +5,36 @@
 //! update (the present, as it should be). Never the first update's "We are investigating…" in
 //! a final report; nothing when the update that would say it has no text.
 
+use super::html::body_text;
 use super::source::{Status, Update};
+use crate::model::text::{Block, Inline};
+use crate::model::Text;
 
-/// The first block of a body (up to its first blank line), lines joined as the page wrote them;
-/// Markdown heading lines (`## Summary`) are headings, not the summary.
+/// The first block of a body's text (up to its first blank line; HTML or Markdown-like, read
+/// by `html::body_text`), its lines joined as the page wrote them, in words only; Markdown
+/// heading lines (`## Summary`) and a paragraph that is only bold (`<h2>`, `<p><b>…</b></p>`)
+/// are headings, not the summary.
 fn first_paragraph(body: &str) -> Option<String> {
-    let lines: Vec<&str> = body
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#'))
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| !l.is_empty())
-        .collect();
-    (!lines.is_empty()).then(|| lines.join("\n"))
+    body_text(body).blocks.into_iter().find_map(|block| {
+        if let Block::Paragraph(inlines) = &block {
+            if inlines
+                .iter()
+                .all(|i| matches!(i, Inline::Emphasis(_) | Inline::Break))
+            {
+                return None;
+            }
+        }
+        let plain = Text {
+            blocks: vec![block],
+        }
+        .plain();
+        let lines: Vec<&str> = plain
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    })
 }
 
 /// `updates` oldest first; `finished` when the incident (or maintenance) is over.

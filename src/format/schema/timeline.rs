@@ -54,7 +54,9 @@ pub struct Event {
     /// What kind of event this is. Default "action".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<EventKind>,
-    /// What happened.
+    /// What happened. Light markup: a blank line ends a paragraph, a line starting with "- "
+    /// is a list item, **bold**, [label](https://…) and bare http(s) URLs are links, a
+    /// backslash makes punctuation plain; anything else (HTML too) is text.
     pub text: String,
     /// A notice quoted word for word, e.g. from the data center: a string, or with its source.
     #[serde(default, skip_serializing_if = "Option::is_none")]

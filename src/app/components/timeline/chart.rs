@@ -291,7 +291,7 @@ pub fn event_name(report: &Report, fmt: &Fmt, lang: Lang, event: usize) -> Strin
         "{}{local} {actor} {} {}",
         fmt.event_time(e),
         e.kind.label(lang),
-        e.text
+        crate::model::safe::one_line(&e.text.plain())
     )
 }
 
@@ -408,7 +408,7 @@ fn tooltip(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
     let mut lines = text::wrap(&head, WIDTH - 16.0, FONT, 2);
     let head_lines = lines.len();
     lines.extend(text::wrap(
-        &format!("{actor}: {}", e.text),
+        &format!("{actor}: {}", e.text.plain()),
         WIDTH - 16.0,
         FONT,
         4,

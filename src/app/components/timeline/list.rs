@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{kind_icon, ByPtr};
+use crate::app::components::rich_text::rich_phrasing;
 use crate::app::components::typeset::typeset;
 use crate::compose::layout::{day_groups, Filter, Prepared};
 use crate::compose::timefmt::Fmt;
@@ -180,7 +181,7 @@ fn row(
                 <span class={classes!("hk-timeline__entry-kind", format!("hk-timeline__entry-kind--{}", e.kind.code()))}>
                     { kind_icon(e.kind) }{ e.kind.label(lang) }
                 </span>
-                <span class="hk-timeline__entry-text">{ typeset(&e.text) }</span>
+                <span class="hk-timeline__entry-text">{ rich_phrasing(&e.text) }</span>
                 { for eta }
             </button>
             { for quote }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::chart::event_name;
 use super::kind_icon;
+use crate::app::components::rich_text::rich_text;
 use crate::app::state::Selection;
 use crate::compose::layout::chart::ChartLayout;
 use crate::compose::layout::{Filter, Prepared, View};
@@ -168,7 +169,7 @@ pub(super) fn tray(
                         data-actor={e.actor.to_string()} aria-pressed={if selected { "true" } else { "false" }}
                         aria-label={event_name(&report, &fmt, lang, i)}>
                         { kind_icon(e.kind) }
-                        <span>{ e.text.clone() }</span>
+                        <span>{ crate::model::safe::one_line(&e.text.plain()) }</span>
                     </button>
                 </li>
             }
@@ -233,7 +234,7 @@ pub(super) fn detail(
                         <dt>{ tr(lang, "復旧見込み", "Announced recovery") }</dt><dd>{ fmt.time_point(eta) }</dd>
                     }
                 </dl>
-                <p class="hk-timeline__detail-text">{ e.text.clone() }</p>
+                <div class="hk-timeline__detail-text">{ rich_text(&e.text) }</div>
                 if let Some(q) = &e.quote {
                     <blockquote class="hk-timeline__quote">
                         if let Some(src) = &q.source { <cite>{ src.clone() }</cite> }
