@@ -122,10 +122,14 @@ fn statuspage_exports_are_checked_like_the_app_reads_them() {
     // give (tests/fixtures/statuspage/backfilled.json). The folder grows with each fixture.
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.lines().all(|l| l.contains("backfilled.json") && l.contains(": warning ")),
+        out.lines()
+            .all(|l| l.contains("backfilled.json") && l.contains(": warning ")),
         "{out}"
     );
-    assert!(err.contains(" files checked, 0 with errors; 0 errors"), "{err}");
+    assert!(
+        err.contains(" files checked, 0 with errors; 0 errors"),
+        "{err}"
+    );
 }
 
 #[test]

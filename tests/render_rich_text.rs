@@ -175,6 +175,8 @@ async fn letter_timeline_sets_lists_and_prints_link_urls() {
         ),
         "{table}"
     );
+    // The space before a link is kept (the letter takes only indentation off a paragraph).
+    assert!(table.contains("Details at <a "), "{table}");
     // On paper a link is its label and its URL.
     assert!(table.contains(r#"<span class="hk-text__url"> (https://status.nebula-rack.example/incidents/nr2016ul0001)</span>"#));
 }

@@ -177,7 +177,8 @@ fn html_of_2016_lists_with_strong_and_a_link() {
                 link("our page", "https://s.example/i/1"),
                 p(".")
             ]),
-            Block::List(vec![vec![p("1. Restarted")], vec![p("2. Drained")]]),
+            // A numbered list: its numbers, as lines (no bullet before a number).
+            Block::Paragraph(vec![p("1. Restarted"), BR, p("2. Drained")]),
         ]
     );
 }

@@ -314,7 +314,8 @@ fn unindent_text(t: &Text) -> Text {
     let trim = |inlines: &[Inline]| -> Vec<Inline> {
         let mut v = inlines.to_vec();
         if let Some(Inline::Plain(s)) = v.first_mut() {
-            *s = unindent(s);
+            // Only the start: the end of a first piece is the space before what follows it.
+            *s = s.trim_start_matches([' ', '\u{3000}', '\t']).to_string();
         }
         v
     };

@@ -219,6 +219,8 @@ struct Reader {
     list_depth: usize,
     /// Item numbers of the open `<ol>`s (0 for `<ul>`), innermost last.
     numbering: Vec<u32>,
+    /// The outermost list is numbered: its items become numbered lines, not bullets.
+    ordered: bool,
     emphasis: usize,
     /// An open `<a>`: its URL when http(s), and its label so far.
     link: Option<(Option<String>, String)>,
@@ -281,6 +283,7 @@ impl Reader {
                 if self.list_depth == 0 {
                     self.end_line();
                     self.items = Some(Vec::new());
+                    self.ordered = name == "ol";
                 } else {
                     self.end_item();
                 }
@@ -351,9 +354,19 @@ impl Reader {
 
     fn end_list(&mut self) {
         self.end_item();
-        if let Some(items) = self.items.take() {
-            self.blocks.push(Block::List(items));
+        match self.items.take() {
+            // 「1. …」「2. …」 as written lines: a bullet before a number would say it twice.
+            Some(items) if self.ordered => {
+                let lines: Vec<Inline> = items
+                    .into_iter()
+                    .flat_map(|item| std::iter::once(Inline::Break).chain(item))
+                    .collect();
+                self.blocks.push(Block::Paragraph(lines));
+            }
+            Some(items) => self.blocks.push(Block::List(items)),
+            None => {}
         }
+        self.ordered = false;
     }
 
     /// Ends the paragraph (and any list left open without its end tag).
