@@ -40,7 +40,7 @@ test('history, timeline and letter show structure, not tags', async (t) => {
   await testId(app.page, 'history').waitFor();
   const history = await testId(app.page, 'history').innerText();
   assert.doesNotMatch(history, LITERAL, 'history list');
-  assert.match(history, /We are investigating elevated failure rates affecting:/);
+  assert.match(history, /All systems are operational\./);
 
   await testId(app.page, 'history-open').filter({ hasText: 'Degraded builds and deploys' }).click();
   await testId(app.page, 'view-timeline').waitFor();
