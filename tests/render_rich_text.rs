@@ -188,6 +188,8 @@ async fn history_list_shows_words_not_tags() {
         lang: Lang::En,
         onopen: Callback::noop(),
         links: None,
+        page_size: None,
+        current: None,
     })
     .hydratable(false)
     .render()
