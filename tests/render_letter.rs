@@ -210,3 +210,35 @@ fn html_escape(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+#[tokio::test]
+async fn a_letter_of_20000_events_lists_the_milestones_and_counts_the_rest_per_day() {
+    // 20,000 routine records with a recovery every 500th: a letter of every row would not
+    // open or print (issue 19); the summarised one says what it left out, in words.
+    let events: Vec<String> = (0..20_000)
+        .map(|i| {
+            let kind = if i % 500 == 0 { "recovery" } else { "action" };
+            format!(
+                r#"{{"at": "2026-07-{:02}T{:02}:{:02}:00+09:00", "kind": "{kind}", "text": "処理{i}"}}"#,
+                1 + i / 10_000,
+                (i / 60) % 24,
+                i % 60
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": 1,
+  "report": {{"title": "大量の記録を含むご報告", "issued": "2026-07-03", "issuer": "株式会社カワセミ工房"}},
+  "incident": {{"start": "2026-07-01T00:00:00+09:00", "end": "2026-07-02T23:59:00+09:00"}},
+  "timeline": [{}]}}"#,
+        events.join(",")
+    );
+    let html = render(report(&text, 0), Lang::Ja).await;
+    assert_eq!(html.matches(r#"class="hk-letter__event""#).count(), 40, "the 40 recoveries");
+    assert!(html.contains("記録 20,000 件のうち"));
+    assert_eq!(
+        html.matches("（この日のほかの記録 9,980 件は記載を省略しております）").count(),
+        2
+    );
+    assert!(html.len() < 200_000, "{} bytes", html.len());
+}

@@ -153,6 +153,9 @@ pub struct Table {
 pub struct TimelineTable {
     /// 時刻 / 主体 / 内容.
     pub head: [String; 3],
+    /// Said above the table when a long timeline is summarised: how many of how many events it
+    /// lists, and which (see `timeline::LETTER_ROWS`).
+    pub summary: Option<String>,
     pub days: Vec<TimelineDay>,
 }
 
@@ -161,6 +164,8 @@ pub struct TimelineDay {
     /// `2026年2月17日(火)`; `日時不明` for events before any known day.
     pub label: String,
     pub rows: Vec<TimelineRow>,
+    /// Events of this day the summarised table leaves out (0 when every event is listed).
+    pub omitted: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::app::components::impact_table::{ImpactMatrix, PhaseTable};
 use crate::app::components::rich_text::rich_text;
 use crate::app::components::typeset::typeset;
+use crate::compose::impact::group_digits;
 use crate::compose::letter::{
     compose, Block, ContactBlock, Field, Letter, LetterSection, ListStyle, Table, TimelineTable,
 };
@@ -268,16 +269,32 @@ fn timeline(t: &TimelineTable, lang: Lang) -> Html {
                 </tr>
             }
         });
+        let omitted = (day.omitted > 0).then(|| {
+            let words = match lang {
+                Lang::Ja => format!("（この日のほかの記録 {} 件は記載を省略しております）", group_digits(day.omitted as u64)),
+                Lang::En => format!("({} other records of this day are not listed)", group_digits(day.omitted as u64)),
+            };
+            html! {
+                <tr class="hk-letter__omitted" data-testid="letter-omitted">
+                    <td colspan="3">{ words }</td>
+                </tr>
+            }
+        });
         html! {
             <tbody class="hk-letter__day">
                 <tr class="hk-letter__day-row">
                     <th colspan="3" scope="colgroup">{ day.label.clone() }</th>
                 </tr>
                 { for rows }
+                { for omitted }
             </tbody>
         }
     });
     html! {
+        <>
+        if let Some(summary) = &t.summary {
+            <p class="hk-letter__timeline-summary" data-testid="letter-timeline-summary">{ summary.clone() }</p>
+        }
         <table class="hk-letter__table hk-letter__timeline">
             <thead>
                 <tr>
@@ -288,6 +305,7 @@ fn timeline(t: &TimelineTable, lang: Lang) -> Html {
             </thead>
             { for days }
         </table>
+        </>
     }
 }
 

@@ -280,3 +280,79 @@ fn minimal_report() {
         Block::Paragraph("2026年5月11日(月)14時20分頃～15時05分（約45分）".into())
     );
 }
+
+/// A long timeline: `n` events over three days, every tenth a milestone (detection, notice or
+/// recovery), the rest routine actions, and two events of unknown time.
+fn long_timeline(n: usize) -> crate::model::Document {
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            let kind = match i % 30 {
+                0 => "detection",
+                10 => "notice",
+                20 => "recovery",
+                _ => "action",
+            };
+            let minute = i % (24 * 60);
+            format!(
+                r#"{{"at": "2026-06-{:02}T{:02}:{:02}:00+09:00", "kind": "{kind}", "text": "記録{i}"}}"#,
+                1 + (i * 3 / n),
+                minute / 60,
+                minute % 60
+            )
+        })
+        .chain([
+            r#"{"at": null, "kind": "action", "text": "時刻の分からない作業"}"#.to_string(),
+            r#"{"at": null, "kind": "notice", "text": "時刻の分からないお知らせ"}"#.to_string(),
+        ])
+        .collect();
+    let text = format!(
+        r#"{{"version": 1,
+  "report": {{"title": "長い経緯のご報告", "issued": "2026-06-05", "issuer": "株式会社ツグミ測器"}},
+  "incident": {{"start": "2026-06-01T00:00:00+09:00", "end": "2026-06-03T23:00:00+09:00"}},
+  "timeline": [{}]}}"#,
+        events.join(",\n")
+    );
+    let out = decode_str(&text);
+    out.document
+        .unwrap_or_else(|| panic!("decodes: {:?}", out.problems))
+}
+
+#[test]
+fn a_long_timeline_is_summarised_by_day_and_says_so() {
+    let d = long_timeline(3000);
+    let l = compose(&d.reports[0], Lang::Ja);
+    let Some(Block::Timeline(t)) = l.items.last().and_then(|i| i.blocks.first()) else {
+        panic!("経緯 is last")
+    };
+    let listed: usize = t.days.iter().map(|d| d.rows.len()).sum();
+    let omitted: usize = t.days.iter().map(|d| d.omitted).sum();
+    assert_eq!(listed + omitted, 3002, "every event is listed or counted");
+    assert_eq!(listed, timeline::LETTER_ROWS, "the first milestones, up to the limit");
+    assert!(t.days.iter().flat_map(|d| &d.rows).all(|r| !r.text.starts_with("記録") || {
+        let i: usize = r.text["記録".len()..].parse().unwrap();
+        i % 10 == 0
+    }), "only milestones are listed");
+    assert_eq!(t.days[0].rows[0].text, "記録0", "in time order from the first");
+    assert_eq!(
+        t.summary.as_deref(),
+        Some("記録 3,002 件のうち、発生・検知・お知らせ・復旧見込み・復旧・報告など主な 150 件を記載しております。すべての記録は経緯の画面に掲載しております。")
+    );
+    // Days are kept even when none of their events is listed, with their count.
+    let labels: Vec<&str> = t.days.iter().map(|d| d.label.as_str()).collect();
+    assert_eq!(labels, vec!["2026年6月1日(月)", "2026年6月2日(火)", "2026年6月3日(水)", "時刻不明"]);
+    assert!(t.days[2].rows.is_empty() && t.days[2].omitted == 1000);
+    assert_eq!(t.days[3].omitted, 2, "unknown times are counted too (the limit was reached)");
+}
+
+#[test]
+fn a_timeline_within_the_limit_is_listed_whole_without_a_summary() {
+    let d = long_timeline(timeline::LETTER_ROWS - 2);
+    let l = compose(&d.reports[0], Lang::En);
+    let Some(Block::Timeline(t)) = l.items.last().and_then(|i| i.blocks.first()) else {
+        panic!("the timeline is last")
+    };
+    assert_eq!(t.summary, None);
+    assert!(t.days.iter().all(|d| d.omitted == 0));
+    let listed: usize = t.days.iter().map(|d| d.rows.len()).sum();
+    assert_eq!(listed, timeline::LETTER_ROWS);
+}

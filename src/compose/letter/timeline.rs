@@ -1,8 +1,21 @@
-//! The 経緯 item: the timeline's events in time order, grouped by day.
+//! The 経緯 item: the timeline's events in time order, grouped by day; a very long timeline is
+//! summarised, so the letter stays a letter one can open and print.
 
 use chrono::NaiveDate;
 
 use super::*;
+use crate::model::EventKind;
+
+/// Events a letter lists in full. A letter of about ten pages; beyond it (a 100,000-event
+/// report made a 400,000-node letter that took 11 s to open and never printed) the table lists
+/// the milestones only and says, per day, how many other records it leaves out.
+pub const LETTER_ROWS: usize = 150;
+
+/// The kinds a summarised 経緯 keeps: everything but the routine `action` records (what
+/// happened, when it was seen, what was announced, expected and restored, and reports).
+fn is_milestone(kind: EventKind) -> bool {
+    !matches!(kind, EventKind::Action)
+}
 
 /// 経緯: the timeline's events in time order, grouped by day. Events whose time is unknown come
 /// last under a 時刻不明 heading of their own (filed under the day before, they would read as
@@ -22,14 +35,43 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
     }
     keyed.sort_by_key(|(k, i, _)| (*k, *i));
 
+    // Which events are listed: all, or (a long timeline) the first LETTER_ROWS milestones.
+    let total = keyed.len();
+    let mut listed = vec![true; total];
+    if total > LETTER_ROWS {
+        let mut kept = 0;
+        for (flag, (_, _, e)) in listed.iter_mut().zip(&keyed) {
+            *flag = is_milestone(e.kind) && kept < LETTER_ROWS;
+            kept += usize::from(*flag);
+        }
+    }
+    let shown = listed.iter().filter(|&&l| l).count();
+    let summary = (shown < total).then(|| match lang {
+        Lang::Ja => format!(
+            "記録 {} 件のうち、発生・検知・お知らせ・復旧見込み・復旧・報告など主な {} 件を記載しております。すべての記録は経緯の画面に掲載しております。",
+            crate::compose::impact::group_digits(total as u64),
+            crate::compose::impact::group_digits(shown as u64)
+        ),
+        Lang::En => format!(
+            "Of {} records, the {} main ones (occurrence, detection, notices, expected recovery, recovery, reports) are listed here; every record is shown in the timeline view.",
+            crate::compose::impact::group_digits(total as u64),
+            crate::compose::impact::group_digits(shown as u64)
+        ),
+    });
+
     let mut days: Vec<TimelineDay> = Vec::new();
     let mut unknown: Vec<TimelineRow> = Vec::new();
     let mut current: Option<NaiveDate> = None;
-    for (_, _, e) in keyed {
-        let day = fmt.day_of(&e.time);
-        let row = row(report, fmt, e);
-        let Some(day) = day else {
-            unknown.push(row);
+    let mut unknown_omitted = 0;
+    for ((_, _, e), listed) in keyed.into_iter().zip(listed) {
+        // Rows are only built for listed events: a summarised 100,000-event timeline formats
+        // a few hundred, not every one.
+        let row = listed.then(|| row(report, fmt, e));
+        let Some(day) = fmt.day_of(&e.time) else {
+            match row {
+                Some(row) => unknown.push(row),
+                None => unknown_omitted += 1,
+            }
             continue;
         };
         if current != Some(day) {
@@ -37,16 +79,21 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             days.push(TimelineDay {
                 label: fmt.date(day),
                 rows: Vec::new(),
+                omitted: 0,
             });
         }
         if let Some(d) = days.last_mut() {
-            d.rows.push(row);
+            match row {
+                Some(row) => d.rows.push(row),
+                None => d.omitted += 1,
+            }
         }
     }
-    if !unknown.is_empty() {
+    if !unknown.is_empty() || unknown_omitted > 0 {
         days.push(TimelineDay {
             label: pick(lang, "時刻不明", "Time unknown"),
             rows: unknown,
+            omitted: unknown_omitted,
         });
     }
     vec![Block::Timeline(TimelineTable {
@@ -55,6 +102,7 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
             pick(lang, "主体", "Party"),
             pick(lang, "内容", "Event"),
         ],
+        summary,
         days,
     })]
 }
