@@ -163,6 +163,14 @@ fn the_los_angeles_page_is_shown_on_its_own_clock_and_in_english() {
         "Sun, March 8, 2026, 01:45 UTC-8 – 03:40 UTC-7"
     );
 
+    // Within a day (a band's short label): the offset once when both ends share it.
+    let span = |i: usize| {
+        let p = &r.incident.phases[i].period;
+        en.span_of_day(&p.start, &p.end.expect("ended"))
+    };
+    assert_eq!(span(1), "01:45 UTC-8 – 03:40 UTC-7");
+    assert_eq!(span(2), "03:40 – 04:30 UTC-7");
+
     let letter = letter_text(r, Lang::En);
     for japanese in ["調査中", "原因特定", "経過観察", "記"] {
         assert!(

@@ -300,6 +300,17 @@ impl Fmt {
         self.point_marked(t, shown, true)
     }
 
+    /// Two different instants shown at the same offset: a range then writes it once, after its
+    /// end (`17:39 – 18:12 UTC`); across a daylight-saving change each end keeps its own.
+    fn same_offset(&self, a: &TimePoint, b: &TimePoint) -> bool {
+        match (a.when, b.when) {
+            (When::Instant(a), When::Instant(b)) if a != b => {
+                self.zone.offset_at(&a) == self.zone.offset_at(&b)
+            }
+            _ => false,
+        }
+    }
+
     /// The offset written after a time in a named zone outside Japan (`17:39 UTC`,
     /// `10:39 UTC-7`): its offset changes with daylight saving, so each time says which.
     fn offset_after(&self, offset: FixedOffset) -> String {
@@ -417,7 +428,11 @@ impl Fmt {
     /// `～10月10日(月)` for a day range (the start day is the row's day), `～継続中`-free: an
     /// event span always has its end.
     pub fn span_of_day(&self, start: &TimePoint, end: &TimePoint) -> String {
-        let start_text = self.time_of_day(start);
+        let start_text = if self.same_offset(start, end) {
+            self.point_marked(start, DateShown::Omitted, false)
+        } else {
+            self.time_of_day(start)
+        };
         let shown = match (self.day_of(start), self.day_of(end)) {
             (Some(s), Some(e)) if s == e && !matches!(end.when, When::Day { part: None, .. }) => {
                 DateShown::Omitted
@@ -449,12 +464,7 @@ impl Fmt {
             (Lang::Ja, Some(s), Some(c)) if self.same_written_year(s, c) => DateShown::WithoutYear,
             _ => DateShown::Full,
         };
-        let same_offset = match (p.start.when, p.end.map(|e| e.when)) {
-            (When::Instant(a), Some(When::Instant(b))) if a != b => {
-                self.zone.offset_at(&a) == self.zone.offset_at(&b)
-            }
-            _ => false,
-        };
+        let same_offset = p.end.is_some_and(|end| self.same_offset(&p.start, &end));
         let start = self.point_marked(&p.start, start_shown, !same_offset);
         let (sep, ongoing) = match self.lang {
             Lang::Ja => ("～", "継続中"),

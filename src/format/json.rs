@@ -520,7 +520,13 @@ mod tests {
         let text = "{\"t\": \"障害a\\n😀b\\u3042c\\\"\", \"n\": x}";
         let e = err(text);
         // {"t": "障害a\n😀b\u3042c\"", "n": x  → x is the 32nd character.
-        assert_eq!(e.pos, Pos { line: 1, column: 32 });
+        assert_eq!(
+            e.pos,
+            Pos {
+                line: 1,
+                column: 32
+            }
+        );
         let parsed = parse_str("{\"t\": \"障害a\\n😀b\\u3042c\\\"\"}").unwrap();
         let Value::Object(members) = parsed.root.value else {
             panic!("an object")

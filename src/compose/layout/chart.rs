@@ -504,7 +504,7 @@ fn bands(report: &Report, view: &View, fmt: &Fmt) -> Vec<Band> {
             (start, _) if start.is_empty() => String::new(),
             // Times alone would hide that the phase runs into another day.
             (_, Some(_)) if !one_day => String::new(),
-            (start, Some(end)) => format!("{start}{sep}{}", fmt.time_of_day(&end)),
+            (_, Some(end)) => fmt.span_of_day(&phase.period.start, &end),
             (start, None) => format!("{start}{sep}"),
         };
         let label = [within, times]
