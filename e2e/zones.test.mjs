@@ -108,6 +108,15 @@ test('?lang=ja converts the same page in Japanese, still on its clock', async (t
 test('an Etc/UTC page shows 17:39 – 18:12 UTC, not the next morning in Tokyo', async (t) => {
   const app = await open('statuspage/utc-page.json');
   t.after(() => app.close());
+  // An incidents.json of one incident: a history of one, or straight to the report.
+  await app.page.waitForFunction(
+    () => document.querySelector('[data-testid="history-open"]') || document.querySelector('[data-testid="title"]')?.textContent.includes('API'),
+  );
+  if (await testId(app.page, 'history-open').count()) {
+    const listed = squash(await testId(app.page, 'history').textContent());
+    assert.ok(listed.includes('17:39') && !listed.includes('02:39'), `the list on the page's clock: ${listed}`);
+    await testId(app.page, 'history-open').first().click();
+  }
   await app.page.waitForFunction(() => document.querySelector('[data-testid="title"]')?.textContent.includes('API'));
   await testId(app.page, 'tab-letter').click();
   await testId(app.page, 'letter').waitFor();
