@@ -117,3 +117,28 @@ test('hostile bodies run nothing and link nowhere but http(s)', async (t) => {
   assert.match(await testId(app.page, 'letter').innerText(), /<script>alert\(7\)<\/script>/);
   app.assertNoErrors();
 });
+
+test("hokoku's own markup: a Japanese letter sets the list with 「・」 and prints the link's URL", async (t) => {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'sample.json'), 'utf8'));
+  doc.timeline[1].text =
+    '**影響範囲を確認。**\n\n- メール受信(POP3)\n- Web メール\n\n詳細は [障害情報ページ](https://status.example.jp/i/1) をご覧ください。';
+  const app = await openApp(h, {}, { lang: 'ja-JP' });
+  t.after(() => app.close());
+  await chooseFile(app.page, 'markup.json', JSON.stringify(doc));
+  await testId(app.page, 'tab-letter').click();
+  const letter = testId(app.page, 'letter');
+  await letter.waitFor();
+  const items = letter.locator('.hk-letter__timeline ul.hk-text__list > li');
+  assert.equal(await items.count(), 2);
+  assert.equal(await items.first().evaluate((li) => getComputedStyle(li).listStyleType), '"・"');
+  assert.equal(await letter.locator('.hk-letter__timeline strong').first().innerText(), '影響範囲を確認。');
+  assert.doesNotMatch(await letter.innerText(), LITERAL);
+  await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const pdf = join(OUT, 'rich-text-letter-ja.pdf');
+  await app.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  assert.ok(text.includes('障害情報ページ(https://status.example.jp/i/1)'), 'link URL printed');
+  execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(OUT, 'rich-text-letter-ja')]);
+  app.assertNoErrors();
+});
