@@ -19,6 +19,7 @@ pub mod import;
 pub mod json;
 pub mod outcome;
 pub mod plausible;
+pub mod pos;
 pub mod problem;
 pub mod read;
 pub mod schema;

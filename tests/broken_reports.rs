@@ -7,7 +7,7 @@
 
 use hokoku::compose::history;
 use hokoku::format::decode_str;
-use hokoku::format::walk::KEPT_PER_KIND;
+use hokoku::format::problem::KEPT_PER_KIND;
 use serde_json::{json, Value};
 
 fn entry(id: &str, title: &str, start: &str) -> Value {

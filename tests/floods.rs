@@ -3,7 +3,7 @@
 //! and position, and the exact number of the others, in Japanese and English.
 
 use hokoku::format::problem::{Problem, ProblemKind, Severity};
-use hokoku::format::walk::KEPT_PER_KIND;
+use hokoku::format::problem::KEPT_PER_KIND;
 use hokoku::format::{decode_str, Outcome};
 use hokoku::model::Lang;
 

@@ -1,8 +1,6 @@
 //! Giant strings (issue 18): a title of megabytes is shortened in the letter and the history,
 //! with a visible mark, and the header offers the full text on demand.
 
-use std::rc::Rc;
-
 use hokoku::app::components::clipped::{Clipped, ClippedProps};
 use hokoku::compose::letter::compose;
 use hokoku::format::decode_str;

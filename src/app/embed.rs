@@ -7,7 +7,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::app::shell::{App, AppProps, Config, Theme};
+use crate::app::config::{Config, Theme};
+use crate::app::shell::{App, AppProps};
 use crate::app::state::View;
 use crate::model::Lang;
 

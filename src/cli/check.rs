@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{inputs, report, CheckArgs, Fatal};
+use crate::cli::report::{self, Checked};
+use crate::cli::{inputs, CheckArgs, Fatal};
 use crate::format::decode_bytes_in;
 use crate::format::json::{self, Value};
-use crate::format::problem::Problem;
 use crate::model::{Document, Lang};
 
 pub const EXAMPLES: &str = "\
@@ -25,24 +25,6 @@ Each problem is printed as
   file:line:column: severity code: message [json.path]
 (line and column are left out when the problem is about the whole file).
 Exit status: 0 no file has an error, 1 some file has one, 2 usage or I/O error.";
-
-/// What checking one file found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Checked {
-    /// The path as the user wrote it (or as found under a folder).
-    pub file: String,
-    pub lang: Lang,
-    /// Reports in the document; 0 when it has an error.
-    pub reports: usize,
-    /// Errors first, then warnings, each in document order.
-    pub problems: Vec<Problem>,
-}
-
-impl Checked {
-    pub fn has_error(&self) -> bool {
-        self.problems.iter().any(Problem::is_error)
-    }
-}
 
 /// The language a document says it is in, read from its top level without decoding it.
 fn stated_lang(bytes: &[u8]) -> Option<Lang> {

@@ -14,9 +14,27 @@ use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
 
-use crate::cli::check::Checked;
 use crate::cli::Format;
 use crate::format::problem::{Problem, Severity};
+use crate::model::Lang;
+
+/// What checking one file found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    /// The path as the user wrote it (or as found under a folder).
+    pub file: String,
+    pub lang: Lang,
+    /// Reports in the document; 0 when it has an error.
+    pub reports: usize,
+    /// Errors first, then warnings, each in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    pub fn has_error(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+}
 
 fn severity(p: &Problem) -> &'static str {
     match p.severity {

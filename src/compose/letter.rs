@@ -203,7 +203,7 @@ pub struct ContactLine {
 
 /// Composes the letter for one report in one language.
 pub fn compose(report: &Report, lang: Lang) -> Letter {
-    let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+    let fmt = Fmt::of_report(report, lang);
     let header = &report.header;
     let ja = lang == Lang::Ja;
 

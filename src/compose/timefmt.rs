@@ -143,6 +143,11 @@ fn round_like_people(minutes: i64) -> i64 {
 }
 
 impl Fmt {
+    /// How a report's own dates are written: its letter's date style, in its zone.
+    pub fn of_report(report: &crate::model::Report, lang: Lang) -> Fmt {
+        Fmt::new(lang, report.letter.date_style, report.zone)
+    }
+
     pub fn new(lang: Lang, style: DateStyle, zone: impl Into<Zone>) -> Fmt {
         Fmt {
             lang,

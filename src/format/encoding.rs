@@ -4,7 +4,7 @@
 //! recognised by their byte structure (no table needed: the browser's `TextDecoder` converts, see
 //! `app::browser`). Anything else that is not UTF-8 is an error at the first bad byte.
 
-use crate::format::json::Pos;
+use crate::format::pos::Pos;
 
 /// A legacy Japanese encoding recognised in a file that is not UTF-8.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

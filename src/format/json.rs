@@ -11,12 +11,7 @@ use std::fmt;
 /// hostile and would otherwise risk the stack.
 pub const MAX_DEPTH: usize = 128;
 
-/// Where a value starts in the source text (1-based, columns counted in characters).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
+pub use crate::format::pos::Pos;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

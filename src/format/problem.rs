@@ -6,6 +6,9 @@
 use crate::format::json::{Pos, SyntaxKind};
 use crate::model::Lang;
 
+/// How many problems of one kind (and severity) are kept with their path and position.
+pub const KEPT_PER_KIND: usize = 100;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -400,7 +403,7 @@ impl Problem {
                 TimeSetAside { field, conflicts, used } => format!("{field} が {conflicts} と食い違っています (後から登録されたインシデントによくある形です)。{field} は使わず、{}を使いました。", used_ja(used)),
                 FarFromOthers { date, from, to } => format!("日付 {date} は、同じ文書のほかの日付 ({from}～{to}) から大きく離れています。年の打ち間違いでないか確認してください (正しければこのままで構いません)。"),
                 EtaFarAfterAnnouncement { eta, at } => format!("告知された復旧見込み ({eta}) が、告知した日 ({at}) の1年以上後になっています。年を確認してください (正しければこのままで構いません)。"),
-                More { count, .. } => format!("ほかにも同じ種類の問題が {} 件あります (最初の {} 件だけを示しています)。", grouped(*count), crate::format::walk::KEPT_PER_KIND),
+                More { count, .. } => format!("ほかにも同じ種類の問題が {} 件あります (最初の {} 件だけを示しています)。", grouped(*count), KEPT_PER_KIND),
             },
             Lang::En => match &self.kind {
                 BadSource(s) => format!("The source \"{}\" is not an http(s) URL. Give a URL starting with http:// or https://, or a relative path.", shorten(s)),
@@ -456,7 +459,7 @@ impl Problem {
                 TimeSetAside { field, conflicts, used } => format!("{field} contradicts {conflicts} (incidents entered after the fact often look like this). {field} is set aside; {} is used instead.", used_en(used)),
                 FarFromOthers { date, from, to } => format!("The date {date} is far from the other dates in this document ({from} – {to}). Check the year for a typo (if it is right, nothing needs to change)."),
                 EtaFarAfterAnnouncement { eta, at } => format!("The announced recovery time ({eta}) is more than a year after the announcement ({at}). Check the year (if it is right, nothing needs to change)."),
-                More { count, .. } => format!("… and {} more of this kind (only the first {} are listed).", grouped(*count), crate::format::walk::KEPT_PER_KIND),
+                More { count, .. } => format!("… and {} more of this kind (only the first {} are listed).", grouped(*count), KEPT_PER_KIND),
             },
         }
     }

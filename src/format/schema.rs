@@ -67,7 +67,7 @@ pub fn json_schema_text() -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     use super::*;
     use crate::format::vocab;

@@ -12,11 +12,9 @@
 use std::collections::HashSet;
 
 use crate::format::json::{Key, Node, Pos, Value};
-use crate::format::problem::{Problem, ProblemKind, Severity};
+use crate::format::problem::{Problem, ProblemKind, Severity, KEPT_PER_KIND};
 use crate::model::BrokenReport;
 
-/// How many problems of one kind (and severity) are kept with their path and position.
-pub const KEPT_PER_KIND: usize = 100;
 
 /// A bounded problem list: every kind, the first [`KEPT_PER_KIND`] of each, exact counts.
 #[derive(Debug, Default)]

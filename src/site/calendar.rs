@@ -55,7 +55,7 @@ pub fn maintenance(
             ));
             continue;
         };
-        let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+        let fmt = Fmt::of_report(report, lang);
         let services: Vec<&str> = e
             .affected
             .iter()

@@ -107,7 +107,7 @@ pub struct UpdatesProps {
 #[function_component]
 pub fn Updates(props: &UpdatesProps) -> Html {
     let (report, lang) = (&props.report, props.lang);
-    let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+    let fmt = Fmt::of_report(report, lang);
     let mut events: Vec<_> = report.timeline.iter().collect();
     events.sort_by_key(|e| (e.time.sort_key().is_none(), e.time.sort_key()));
     let items = events.iter().map(|e| {
@@ -147,7 +147,7 @@ fn entry(
     lang: Lang,
 ) -> Option<Entry> {
     let updated = updated(report)?;
-    let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+    let fmt = Fmt::of_report(report, lang);
     let content = render::html::<Updates>(UpdatesProps {
         report: std::rc::Rc::new(report.clone()),
         lang,

@@ -17,7 +17,7 @@ use crate::app::components::history::History;
 use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
 use crate::app::components::timeline::Timeline;
-use crate::app::shell::kind_label;
+use crate::app::shell::chrome::kind_label;
 use crate::app::state::Selection;
 use crate::compose::timefmt::Fmt;
 use crate::format::export;
@@ -93,7 +93,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 if props.with_app {
                     // The app that takes over speaks the page's language (`--lang`), not only
                     // the document's, so the page does not change language as it loads.
-                    <meta name={crate::app::shell::LANG_META} content={props.lang.code()} />
+                    <meta name={crate::app::config::LANG_META} content={props.lang.code()} />
                     <script type="module" src={format!("{up}boot.js")}></script>
                 }
             </head>
@@ -166,7 +166,7 @@ pub struct ReportBodyProps {
 pub fn ReportBody(props: &ReportBodyProps) -> Html {
     let lang = props.lang;
     let report = props.report.clone();
-    let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+    let fmt = Fmt::of_report(&report, lang);
     let h = &report.header;
     let issuer = [Some(&h.issuer.organization), h.issuer.department.as_ref()]
         .into_iter()

@@ -53,7 +53,7 @@ pub struct HistoryProps {
 }
 
 fn fmt_for(report: &Report, lang: Lang) -> Fmt {
-    Fmt::new(lang, report.letter.date_style, report.zone)
+    Fmt::of_report(report, lang)
 }
 
 /// The formatter for headings and the overview: the newest report's style and zone.

@@ -17,7 +17,7 @@ use crate::model::{Clock, ImpactLevel, Lang, Phase, Report};
 
 /// The formatter for a report: its own date style and zone, in the language shown.
 fn fmt_for(report: &Report, lang: Lang) -> Fmt {
-    Fmt::new(lang, report.letter.date_style, report.zone)
+    Fmt::of_report(report, lang)
 }
 
 /// Clicking the selected phase again clears the selection.

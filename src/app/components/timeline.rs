@@ -105,7 +105,7 @@ const PRINT_WIDTH: f64 = 1000.0;
 pub fn Timeline(props: &TimelineProps) -> Html {
     let report = props.report.clone();
     let lang = props.lang;
-    let fmt = Fmt::new(lang, report.letter.date_style, report.zone);
+    let fmt = Fmt::of_report(&report, lang);
 
     let prepared = use_memo(ByPtr(report.clone()), |r| Prepared::new(&r.0));
     let filter = use_state(|| Rc::new(Filter::default()));

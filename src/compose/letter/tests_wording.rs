@@ -249,7 +249,7 @@ fn the_facts_come_from_the_file() {
     let facts_of = |text: &str| {
         let d = crate::format::decode_str(text).document.expect("decodes");
         let r = &d.reports[0];
-        Facts::of(r, &Fmt::new(Lang::Ja, r.letter.date_style, r.zone))
+        Facts::of(r, &Fmt::of_report(r, Lang::Ja))
     };
     // No impact levels: the services the timeline names are the affected ones.
     let f = facts_of(base);
