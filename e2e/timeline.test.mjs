@@ -125,6 +125,59 @@ test('the sample: lanes, phase bands, breaks, markers and the list', async (t) =
   app.assertNoErrors();
 });
 
+/**
+ * Label boxes (event labels, phase band labels, day labels) that cross an axis break's zigzag:
+ * a break is drawn as two zigzag lines at the left and right of its gap, so a label crosses it
+ * when one of those lines runs between the label's left and right edge and both share rows.
+ */
+function labelsCrossingBreaks(page) {
+  return page.evaluate(() => {
+    const chart = document.querySelector('[data-testid="timeline-chart"]');
+    const breaks = [...chart.querySelectorAll('.hk-timeline__break rect')].map((r) => r.getBoundingClientRect());
+    const labels = [...chart.querySelectorAll('text[data-label-event], [data-phase] text, .hk-timeline__day')];
+    const crossing = [];
+    for (const l of labels) {
+      const a = l.getBoundingClientRect();
+      if (a.width === 0) continue;
+      for (const b of breaks) {
+        const rows = a.top < b.bottom && b.top < a.bottom;
+        const line = [b.left, b.right].some((x) => a.left + 1 < x && x < a.right - 1);
+        if (rows && line) crossing.push(`${l.textContent.slice(0, 30)} @${Math.round(a.left)}–${Math.round(a.right)} across ${Math.round(b.left)}–${Math.round(b.right)}`);
+      }
+    }
+    return { crossing, labels: labels.length, breaks: breaks.length };
+  });
+}
+
+test('labels never run across the axis-break zigzags, at 1280 and 390 px (issue 13)', async (t) => {
+  for (const width of [1280, 390]) {
+    const app = await openTimeline(t, {}, { viewport: { width, height: 900 } });
+    if (!app) return;
+    const found = await labelsCrossingBreaks(app.page);
+    assert.ok(found.breaks >= 1 && found.labels >= 3, `the sample has breaks and labels at ${width} px: ${JSON.stringify(found)}`);
+    assert.deepEqual(found.crossing, [], `at ${width} px`);
+    await app.close();
+  }
+});
+
+test('a cluster is a stacked card with its count, never a circled number like a phase label (issue 13)', async (t) => {
+  const opened = await openBig(t);
+  if (!opened) return;
+  const { page } = opened;
+  const cluster = testId(page, 'timeline-chart').locator('[data-cluster]').first();
+  await cluster.waitFor();
+  const shape = await cluster.evaluate((g) => ({
+    cards: g.querySelectorAll('rect.hk-timeline__cluster-card').length,
+    circles: g.querySelectorAll('circle, ellipse').length,
+    text: g.querySelector('text')?.textContent ?? '',
+    count: g.getAttribute('data-count'),
+  }));
+  assert.equal(shape.cards, 1);
+  assert.equal(shape.circles, 0, 'no circle that reads as ①②③');
+  assert.doesNotMatch(shape.text, /[\u2460-\u24ff\u3251-\u32bf]/, 'no circled digit');
+  assert.match(shape.text, /\d/);
+});
+
 test('zoom buttons change the visible range and the URL keeps it', async (t) => {
   const app = await openTimeline(t);
   if (!app) return;
