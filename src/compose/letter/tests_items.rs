@@ -327,7 +327,7 @@ fn a_long_timeline_is_summarised_by_day_and_says_so() {
     let listed: usize = t.days.iter().map(|d| d.rows.len()).sum();
     let omitted: usize = t.days.iter().map(|d| d.omitted).sum();
     assert_eq!(listed + omitted, 3002, "every event is listed or counted");
-    assert_eq!(listed, timeline::LETTER_ROWS, "the first milestones, up to the limit");
+    assert_eq!(listed, timeline::LETTER_ROWS, "milestones, up to the limit");
     assert!(
         t.days.iter().flat_map(|d| &d.rows).all(|r| {
             let text = r.text.plain();
@@ -337,6 +337,12 @@ fn a_long_timeline_is_summarised_by_day_and_says_so() {
         "only milestones are listed"
     );
     assert_eq!(t.days[0].rows[0].text.plain(), "記録0", "in time order from the first");
+    // The first and the last half of the 301 milestones in time order: how it began and how
+    // it ended. The last is 23:50 on the third day (記録2870; the generated minutes wrap).
+    let last_day = &t.days[2].rows;
+    assert_eq!(last_day.last().map(|r| r.text.plain()).as_deref(), Some("記録2870"));
+    assert_eq!(t.days[0].rows.len(), 75);
+    assert_eq!(last_day.len(), 75);
     assert_eq!(
         t.summary.as_deref(),
         Some("記録 3,002 件のうち、発生・検知・お知らせ・復旧見込み・復旧・報告など主な 150 件を記載しております。すべての記録は経緯の画面に掲載しております。")
@@ -344,8 +350,11 @@ fn a_long_timeline_is_summarised_by_day_and_says_so() {
     // Days are kept even when none of their events is listed, with their count.
     let labels: Vec<&str> = t.days.iter().map(|d| d.label.as_str()).collect();
     assert_eq!(labels, vec!["2026年6月1日(月)", "2026年6月2日(火)", "2026年6月3日(水)", "時刻不明"]);
-    assert!(t.days[2].rows.is_empty() && t.days[2].omitted == 1000);
-    assert_eq!(t.days[3].omitted, 2, "unknown times are counted too (the limit was reached)");
+    assert!(t.days[1].rows.is_empty() && t.days[1].omitted == 1000, "a day with none listed");
+    // Events of unknown time sort after the one listed before them (記録2999, 01:59 on the
+    // third day), so the notice is neither among the first nor the last 75: both are counted.
+    assert!(t.days[3].rows.is_empty());
+    assert_eq!(t.days[3].omitted, 2, "unknown times are counted too");
 }
 
 #[test]

@@ -8,7 +8,8 @@ use crate::model::EventKind;
 
 /// Events a letter lists in full. A letter of about ten pages; beyond it (a 100,000-event
 /// report made a 400,000-node letter that took 11 s to open and never printed) the table lists
-/// the milestones only and says, per day, how many other records it leaves out.
+/// the milestones only (the first and last 75 when there are more) and says, per day, how many
+/// other records it leaves out.
 pub const LETTER_ROWS: usize = 150;
 
 /// The kinds a summarised 経緯 keeps: everything but the routine `action` records (what
@@ -35,14 +36,21 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
     }
     keyed.sort_by_key(|(k, i, _)| (*k, *i));
 
-    // Which events are listed: all, or (a long timeline) the first LETTER_ROWS milestones.
+    // Which events are listed: all, or (a long timeline) its milestones; when even those are
+    // too many, the first and the last half of them, so the letter shows how the incident
+    // began and how it ended, and the days between say how many records they hold.
     let total = keyed.len();
     let mut listed = vec![true; total];
     if total > LETTER_ROWS {
-        let mut kept = 0;
-        for (flag, (_, _, e)) in listed.iter_mut().zip(&keyed) {
-            *flag = is_milestone(e.kind) && kept < LETTER_ROWS;
-            kept += usize::from(*flag);
+        let milestones: Vec<usize> = (0..total).filter(|&i| is_milestone(keyed[i].2.kind)).collect();
+        listed = vec![false; total];
+        let (head, tail) = if milestones.len() > LETTER_ROWS {
+            (LETTER_ROWS / 2, LETTER_ROWS - LETTER_ROWS / 2)
+        } else {
+            (milestones.len(), 0)
+        };
+        for &i in milestones.iter().take(head).chain(milestones.iter().rev().take(tail)) {
+            listed[i] = true;
         }
     }
     let shown = listed.iter().filter(|&&l| l).count();
