@@ -90,6 +90,28 @@ test('the printed letter keeps times, durations, addresses and ids whole and end
   app.assertNoErrors();
 });
 
+test('no printed page ends with a heading, a caption or a day of the 経緯 whose content is on the next (issue 13)', async (t) => {
+  for (const [name, params] of [
+    ['sample', { view: 'letter' }],
+    ['sample-en', { view: 'letter', src: 'examples/sample-en.json' }],
+    ['typesetting', { view: 'letter', src: fixtureUrl(h, 'typesetting.json') }],
+  ]) {
+    const app = await openApp(h, params);
+    const headings = await app.page.evaluate(() =>
+      [...document.querySelectorAll('.hk-letter__heading, .hk-impact__caption, .hk-letter__day-row th')].map((e) => e.textContent.replace(/\s+/g, '')),
+    );
+    assert.ok(headings.length >= 3, `${name}: headings found`);
+    const pages = await printPages(app.page, `typesetting-feet-${name}`);
+    for (const [i, p] of pages.slice(0, -1).entries()) {
+      const body = p.filter((l) => !/^-\d+\/\d+-$/.test(l.replace(/\s/g, '')));
+      const foot = body[body.length - 1]?.replace(/\s+/g, '');
+      assert.ok(!headings.includes(foot), `${name}: page ${i + 1} of ${pages.length} ends with the heading ${JSON.stringify(foot)}`);
+    }
+    app.assertNoErrors();
+    await app.close();
+  }
+});
+
 test('the printed timeline and impact table keep time phrases whole', async (t) => {
   for (const view of ['table', 'timeline']) {
     const app = await openApp(h, { src: fixtureUrl(h, 'typesetting.json'), view });
