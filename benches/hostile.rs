@@ -49,6 +49,7 @@ async fn main() {
             lang: Lang::Ja,
             title: "problems".into(),
             ondismiss: None,
+            broken: Default::default(),
         })
         .hydratable(false)
         .render()

@@ -112,10 +112,14 @@ impl Header {
 /// Which report in a series this is: 第1報, 第N報, 最終報告, 復旧のご報告.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ReportKind {
+    /// The file does not say (`kind` absent). Nothing is assumed: no series marker, no
+    /// 「最終報告として」, no promise of a next report. (It once defaulted to `Final`, which
+    /// printed 「（最終報告）」 on letters about incidents still going on.)
+    #[default]
+    Unstated,
     First,
     /// 第N報; `None` when the file does not say which (「続報」): a number is never guessed.
     Interim(Option<u32>),
-    #[default]
     Final,
     Recovery,
 }

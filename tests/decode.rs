@@ -1528,7 +1528,8 @@ fn defaults_of_a_small_report() {
     let r = &d.reports[0];
     assert_eq!(r.id, "r1");
     assert_eq!(r.header.addressee, None);
-    assert_eq!(r.header.kind, ReportKind::Final);
+    // Not stated: nothing is assumed (it once defaulted to final, a claim the file never made).
+    assert_eq!(r.header.kind, ReportKind::Unstated);
     assert_eq!(
         r.header.issuer,
         Issuer {

@@ -70,12 +70,13 @@ async fn every_generated_sentence_of_the_sparse_report() {
             r#"<time datetime="2026-06-03">2026年6月3日</time>"#,
             r#"class="hk-letter__addressee">お客様各位<"#,
             r#"class="hk-letter__issuer"><p>株式会社ヒバリネット</p></div>"#,
-            r#"ヒバリネット メール受信障害について<span class="hk-letter__series">（最終報告）</span>"#,
+            // The file states no `kind`: no series marker, and the body does not call it final.
+            r#"class="hk-letter__subject">ヒバリネット メール受信障害について</h2>"#,
             r#"class="hk-letter__opening">拝啓　貴社ますますご盛栄のこととお慶び申し上げます。平素は格別のご高配を賜り、厚く御礼申し上げます。<"#,
             // No impact levels, but the timeline names the service: 「弊社サービス」 is not used.
             r#"class="hk-letter__para">このたび、2026年6月2日(火)20時10分頃より、弊社のメール受信におきまして障害が発生いたしました。ご利用のお客様には多大なるご迷惑とご心配をおかけいたしましたことを、深くお詫び申し上げます。<"#,
             // No cause, no measures: nothing says they were settled, no resolve is promised.
-            r#"class="hk-letter__para">本障害につきまして、最終報告として下記のとおりご報告いたします。<"#,
+            r#"class="hk-letter__para">本障害につきまして、下記のとおりご報告いたします。<"#,
             r#"class="hk-letter__para hk-letter__para--last">このたびは多大なるご迷惑をおかけいたしましたことを重ねてお詫び申し上げます。今後とも変わらぬお引き立てを賜りますよう、何卒よろしくお願い申し上げます。<"#,
             r#"class="hk-letter__closing">敬具<"#,
             r#"class="hk-letter__record">記<"#,

@@ -316,7 +316,8 @@ fn minimal_is_small_and_gets_defaults() {
     assert!(r.incident.phases[0].implicit);
     assert_eq!(r.incident.phases[0].label, "①");
     assert_eq!(r.actors.len(), 1, "the implicit actor");
-    assert_eq!(r.header.kind, ReportKind::Final);
+    // No `kind`: not stated, so the letter says neither 最終報告 nor 第N報.
+    assert_eq!(r.header.kind, ReportKind::Unstated);
 }
 
 /// Every complete example in the format reference (a fenced block whose first line is `{`)

@@ -98,17 +98,18 @@ fn lang(l: model::Lang) -> raw::Lang {
 
 fn header(id: &str, h: &model::Header) -> raw::Header {
     let (kind, number) = match h.kind {
-        ReportKind::First => (raw::ReportKind::First, None),
-        ReportKind::Interim(n) => (raw::ReportKind::Interim, n),
-        ReportKind::Final => (raw::ReportKind::Final, None),
-        ReportKind::Recovery => (raw::ReportKind::Recovery, None),
+        ReportKind::Unstated => (None, None),
+        ReportKind::First => (Some(raw::ReportKind::First), None),
+        ReportKind::Interim(n) => (Some(raw::ReportKind::Interim), n),
+        ReportKind::Final => (Some(raw::ReportKind::Final), None),
+        ReportKind::Recovery => (Some(raw::ReportKind::Recovery), None),
     };
     raw::Header {
         id: Some(id.to_string()),
         // Not stated stays not stated: written as null, never filled in.
         title: h.title.clone(),
         issued: h.issued.map(date),
-        kind: Some(kind),
+        kind,
         number,
         addressee: h.addressee.clone(),
         // Written in every entry even when the file said it once for the history: decoding

@@ -189,9 +189,9 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
                     <p class="hk-header__brand">{ issuer }</p>
                     <h1 class="hk-header__title" data-testid="title">{ h.shown_title(lang) }</h1>
                     <p class="hk-static__meta">
-                        { kind_label(h.kind, lang) }
+                        if let Some(kind) = kind_label(h.kind, lang) { { kind } }
                         if let Some(issued) = h.issued {
-                            { tr(lang, "　", " · ") }
+                            if h.kind != crate::model::ReportKind::Unstated { { tr(lang, "　", " · ") } }
                             <time datetime={issued.format("%Y-%m-%d").to_string()}>{ fmt.date(issued) }</time>
                         }
                     </p>

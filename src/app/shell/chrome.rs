@@ -18,9 +18,11 @@ use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
 use crate::model::{Document, Lang, Report, ReportKind};
 
-/// The report's place in its series, as the header shows it (also the static site's pages).
-pub fn kind_label(kind: ReportKind, lang: Lang) -> String {
-    match (kind, lang) {
+/// The report's place in its series, as the header shows it (also the static site's pages);
+/// `None` when the file does not say.
+pub fn kind_label(kind: ReportKind, lang: Lang) -> Option<String> {
+    Some(match (kind, lang) {
+        (ReportKind::Unstated, _) => return None,
         (ReportKind::First, Lang::Ja) => "第1報".into(),
         (ReportKind::Interim(Some(n)), Lang::Ja) => format!("第{n}報"),
         (ReportKind::Interim(None), Lang::Ja) => "続報".into(),
@@ -31,7 +33,7 @@ pub fn kind_label(kind: ReportKind, lang: Lang) -> String {
         (ReportKind::Interim(None), Lang::En) => "Update".into(),
         (ReportKind::Final, Lang::En) => "Final report".into(),
         (ReportKind::Recovery, Lang::En) => "Recovery notice".into(),
-    }
+    })
 }
 
 pub fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
@@ -77,7 +79,7 @@ pub fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppS
     html! {
         <header class="hk-header hk-chrome">
             <div>
-                <p class="hk-header__brand">{ "hokoku" }{ " · " }{ kind }</p>
+                <p class="hk-header__brand">{ "hokoku" }if let Some(kind) = kind { { " · " }{ kind } }</p>
                 <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title"><Clipped text={report.header.shown_title(lang)} max={crate::model::long::TITLE_CHARS} {lang} /></h1>
                 <p class="hk-header__meta">
                     <span data-testid="issuer">{ issuer }</span>

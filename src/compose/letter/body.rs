@@ -170,6 +170,10 @@ fn kind_sentence(f: &Facts, lang: Lang) -> String {
         (Lang::En, _) => "",
     };
     match (lang, f.kind) {
+        // Which report this is, the file does not say: neither 「最終報告として」 nor a promise
+        // of a next report.
+        (Lang::Ja, ReportKind::Unstated) => format!("本障害につきまして、{below}ご報告いたします。"),
+        (Lang::En, ReportKind::Unstated) => "We report on this incident below.".into(),
         (Lang::Ja, ReportKind::First | ReportKind::Interim(Some(0 | 1))) => format!(
             "第1報として、現時点で判明している状況を{below}ご報告いたします。{}",
             follow_up(f, lang)

@@ -17,6 +17,7 @@ pub fn subject(title: &str, kind: ReportKind, lang: Lang) -> String {
 pub fn series_marker(title: &str, kind: ReportKind, lang: Lang) -> Option<String> {
     let title = title.trim();
     let (marker, already): (String, bool) = match (lang, kind) {
+        (_, ReportKind::Unstated) => return None,
         (Lang::Ja, ReportKind::First) => (
             "第1報".into(),
             title.contains("第1報") || title.contains("第一報"),
@@ -46,6 +47,7 @@ pub fn series_marker(title: &str, kind: ReportKind, lang: Lang) -> Option<String
                 ),
                 ReportKind::Final => ("Final Report".into(), lower.contains("final report")),
                 ReportKind::Recovery => ("Recovery Notice".into(), lower.contains("recover")),
+                ReportKind::Unstated => return None,
             }
         }
     };

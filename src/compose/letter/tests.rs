@@ -60,7 +60,7 @@ pub(super) fn example(text: &str) -> Document {
 
 #[test]
 fn default_letter_frame() {
-    let l = ja("", "");
+    let l = ja(r#", "kind": "final""#, "");
     assert_eq!(l.issued.as_deref(), Some("2026年5月12日"));
     assert_eq!(l.addressee.as_deref(), Some("お客様各位"));
     assert_eq!(l.issuer, vec!["株式会社ミナモ通信", "運用部"]);
@@ -136,8 +136,24 @@ fn a_mismatched_pair_is_a_warning_and_the_letter_uses_the_matching_closing() {
 }
 
 #[test]
+fn a_report_that_states_no_kind_is_not_called_final() {
+    // No `kind`: the incident may still be going on, and the file does not say this is the last
+    // report. Nothing prints as if it did: no series marker, no 「最終報告として」, no promise.
+    {
+        let l = ja("", "");
+        assert_eq!(l.subject.as_deref(), Some("メール配送遅延のご報告とお詫び"));
+        assert_eq!(l.body[1], "本障害につきまして、下記のとおりご報告いたします。");
+        assert!(l.body.iter().all(|p| !p.contains("最終") && !p.contains("あらためて")));
+    }
+    let en = letter("en", "", "");
+    assert_eq!(en.subject.as_deref(), Some("メール配送遅延のご報告とお詫び"));
+    assert!(en.body.iter().any(|p| p == "We report on this incident below."));
+    assert!(en.body.iter().all(|p| !p.contains("final")));
+}
+
+#[test]
 fn default_body_of_a_final_report() {
-    let l = ja("", "");
+    let l = ja(r#", "kind": "final""#, "");
     assert_eq!(
         l.body,
         vec![

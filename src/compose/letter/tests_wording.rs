@@ -10,7 +10,8 @@ const END: &str = "2026年5月11日(月)15時05分";
 const START_EN: &str = "Mon, May 11, 2026, about 14:20";
 const END_EN: &str = "Mon, May 11, 2026, 15:05";
 
-const KINDS: [ReportKind; 5] = [
+const KINDS: [ReportKind; 6] = [
+    ReportKind::Unstated,
     ReportKind::First,
     ReportKind::Interim(Some(3)),
     ReportKind::Interim(None),
@@ -104,6 +105,7 @@ fn expected_ja(c: &Case) -> Vec<String> {
         (true, true) => "詳細につきましては、あらためてご報告いたします。",
     };
     let kind = match c.kind {
+        ReportKind::Unstated => format!("本障害につきまして、{below}ご報告いたします。"),
         ReportKind::First => format!("第1報として、現時点で判明している状況を{below}ご報告いたします。{follow}"),
         ReportKind::Interim(Some(_)) => format!("第3報として、第2報以降に判明した内容を含め、{below}ご報告いたします。{follow}"),
         ReportKind::Interim(None) => format!("続報として、前回のご報告以降に判明した内容を含め、{below}ご報告いたします。{follow}"),
@@ -147,6 +149,7 @@ fn expected_en(c: &Case) -> Vec<String> {
         (true, true) => "We will report again with further details.",
     };
     let kind = match c.kind {
+        ReportKind::Unstated => "We report on this incident below.".into(),
         ReportKind::First => format!("In this first report we describe what we know at present. {follow}"),
         ReportKind::Interim(Some(_)) => format!("In this report No. 3 we describe what we have learned since report No. 2. {follow}"),
         ReportKind::Interim(None) => format!("In this update we describe what we have learned since our previous report. {follow}"),
@@ -169,7 +172,7 @@ fn expected_en(c: &Case) -> Vec<String> {
 #[test]
 fn every_combination_gives_exactly_the_documented_sentences() {
     let all = cases();
-    assert_eq!(all.len(), 5 * 2 * 2 * 2 * 2 * 2 * 2);
+    assert_eq!(all.len(), 6 * 2 * 2 * 2 * 2 * 2 * 2);
     for c in &all {
         assert_eq!(body_of(&facts(c, Lang::Ja), Lang::Ja), expected_ja(c));
         assert_eq!(body_of(&facts(c, Lang::En), Lang::En), expected_en(c));

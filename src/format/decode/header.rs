@@ -32,7 +32,9 @@ impl Cx {
             // Without `number` the report is 「続報」: which one it is, the file does not say.
             Some("interim") => ReportKind::Interim(number.map(|n| n as u32)),
             Some("recovery") => ReportKind::Recovery,
-            _ => ReportKind::Final,
+            Some("final") => ReportKind::Final,
+            // Not stated, or a code already reported as unknown: nothing is assumed.
+            _ => ReportKind::Unstated,
         };
         let addressee = self.opt(&o, "addressee", |cx, n| cx.text(n));
         // The issuer may be stated once for a whole history; the report's own wins.

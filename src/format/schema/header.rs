@@ -19,8 +19,9 @@ pub struct Header {
     #[cfg_attr(feature = "schema", schemars(required))]
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub issued: Option<String>,
-    /// Which report of a series this is: first (第1報), interim (第N報), final (最終報告,
-    /// default), recovery (復旧のご報告).
+    /// Which report of a series this is: first (第1報), interim (第N報), final (最終報告),
+    /// recovery (復旧のご報告). When absent the report says none: no series marker is printed
+    /// and the letter does not call it a final report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ReportKind>,
     /// N of 第N報, for kind "interim" (1 to 99). Without it an interim report is 続報: no number is guessed.
@@ -60,7 +61,7 @@ pub enum ReportKind {
     /// 第N報: an interim report; N is `number`.
     #[serde(rename = "interim")]
     Interim,
-    /// 最終報告: the final report (default).
+    /// 最終報告: the final report.
     #[serde(rename = "final")]
     Final,
     /// 復旧のご報告: a recovery notice.
