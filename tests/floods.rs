@@ -2,8 +2,8 @@
 //! bounded list that still names every kind of problem, the first ones of each kind with path
 //! and position, and the exact number of the others, in Japanese and English.
 
-use hokoku::format::problem::{Problem, ProblemKind, Severity};
 use hokoku::format::problem::KEPT_PER_KIND;
+use hokoku::format::problem::{Problem, ProblemKind, Severity};
 use hokoku::format::{decode_str, Outcome};
 use hokoku::model::Lang;
 

@@ -10,14 +10,6 @@ use hokoku::format::json;
 use hokoku::format::{decode_str, decode_str_in, Outcome};
 use hokoku::model::{Document, EventKind, ImpactLevel, Lang, Report, ReportKind, When, Zone};
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/statuspage/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 fn root(text: &str) -> json::Node {
     json::parse_str(text).expect("fixture is JSON").root
 }
@@ -86,6 +78,9 @@ fn assert_round_trips(doc: &Document) {
 
 use ImpactLevel::{Degraded, Maintenance, Operational, Outage, Partial};
 
+mod common;
+use common::statuspage;
+
 #[test]
 fn recognizes_the_statuspage_shapes_and_nothing_else() {
     for name in [
@@ -94,7 +89,7 @@ fn recognizes_the_statuspage_shapes_and_nothing_else() {
         "summary.json",
         "scheduled-maintenances.json",
     ] {
-        assert!(looks_like_statuspage(&root(&fixture(name))), "{name}");
+        assert!(looks_like_statuspage(&root(&statuspage(name))), "{name}");
     }
     assert!(looks_like_statuspage(&root(
         r#"[{"name":"A","incident_updates":[]}]"#
@@ -126,7 +121,7 @@ fn recognizes_the_statuspage_shapes_and_nothing_else() {
 
 #[test]
 fn single_incident_header_and_period() {
-    let doc = clean(&fixture("incident.json"));
+    let doc = clean(&statuspage("incident.json"));
     assert!(!doc.is_history);
     assert_eq!(doc.lang, Lang::Ja);
     let r = &doc.reports[0];
@@ -165,7 +160,7 @@ fn single_incident_header_and_period() {
 
 #[test]
 fn single_incident_phases_follow_the_status_progression() {
-    let doc = clean(&fixture("incident.json"));
+    let doc = clean(&statuspage("incident.json"));
     let r = &doc.reports[0];
     assert_eq!(
         bounds(r),
@@ -204,7 +199,7 @@ fn single_incident_phases_follow_the_status_progression() {
 
 #[test]
 fn single_incident_matrix_takes_the_worst_state_of_each_phase() {
-    let doc = clean(&fixture("incident.json"));
+    let doc = clean(&statuspage("incident.json"));
     let r = &doc.reports[0];
     // Went down at 23:55 inside phase ①; POP degraded in ①, down from ② (the change at ②'s
     // first instant belongs to ②), partly back in ③.
@@ -224,7 +219,7 @@ fn single_incident_matrix_takes_the_worst_state_of_each_phase() {
 
 #[test]
 fn single_incident_events_are_in_time_order_with_kinds_from_status() {
-    let doc = clean(&fixture("incident.json"));
+    let doc = clean(&statuspage("incident.json"));
     let r = &doc.reports[0];
     let ids: Vec<&str> = r.timeline.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
@@ -253,7 +248,7 @@ fn single_incident_events_are_in_time_order_with_kinds_from_status() {
 
 #[test]
 fn list_becomes_a_history_newest_first() {
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     assert!(doc.is_history);
     let ids: Vec<&str> = doc.reports.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(
@@ -272,7 +267,7 @@ fn list_becomes_a_history_newest_first() {
 
 #[test]
 fn null_affected_components_fall_back_to_the_incident_impact_with_a_note() {
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     let r = report(&doc, "kc4panel0001");
     assert_eq!(
         bounds(r),
@@ -289,7 +284,7 @@ fn null_affected_components_fall_back_to_the_incident_impact_with_a_note() {
 
 #[test]
 fn unchanged_component_statuses_stay_operational() {
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     let r = report(&doc, "kc3dns000001");
     assert_eq!(cells(r, "dns00001"), [Some(Operational)]);
     assert_eq!(r.worst(), Some(Operational));
@@ -299,7 +294,7 @@ fn unchanged_component_statuses_stay_operational() {
 
 #[test]
 fn unresolved_incident_is_ongoing_and_interim() {
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     let r = report(&doc, "kc7unres0001");
     assert_eq!(r.incident.period.end, None);
     assert_eq!(
@@ -315,7 +310,7 @@ fn unresolved_incident_is_ongoing_and_interim() {
     assert!(Figures::of(r).ongoing);
 
     // With a single update it is the first report.
-    let doc = clean(&fixture("summary.json"));
+    let doc = clean(&statuspage("summary.json"));
     let r = report(&doc, "kc8open00001");
     assert_eq!(r.header.kind, ReportKind::Interim(Some(2)));
     assert_eq!(bounds(r), vec![(t("2026-05-31T00:55:00Z"), None)]);
@@ -325,7 +320,7 @@ fn unresolved_incident_is_ongoing_and_interim() {
 
 #[test]
 fn completed_maintenance_in_an_incident_list() {
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     let r = report(&doc, "kc6maint0001");
     assert_eq!(
         bounds(r),
@@ -362,7 +357,7 @@ fn completed_maintenance_in_an_incident_list() {
 
 #[test]
 fn scheduled_maintenances_file_in_english_keeps_the_page_zone_with_its_daylight_saving() {
-    let outcome = import(&fixture("scheduled-maintenances.json"), Lang::En);
+    let outcome = import(&statuspage("scheduled-maintenances.json"), Lang::En);
     assert_eq!(outcome.problems, vec![]);
     let doc = outcome.document.expect("document");
     assert!(doc.is_history);
@@ -396,7 +391,7 @@ fn scheduled_maintenances_file_in_english_keeps_the_page_zone_with_its_daylight_
 
 #[test]
 fn summary_json_with_a_planned_maintenance() {
-    let doc = clean(&fixture("summary.json"));
+    let doc = clean(&statuspage("summary.json"));
     assert!(doc.is_history);
     let r = report(&doc, "kc9plan00001");
     // Not begun: the planned window, one 予定 phase, a first report.
@@ -427,7 +422,7 @@ fn summary_json_with_a_planned_maintenance() {
 #[test]
 fn markdown_body_becomes_paragraphs_a_list_and_a_link_with_its_script_as_text() {
     use hokoku::model::text::{Block, Inline};
-    let doc = clean(&fixture("incidents.json"));
+    let doc = clean(&statuspage("incidents.json"));
     let r = report(&doc, "kc5store0001");
     let first = &r.timeline[0];
     let url = "https://status.komorebi-cloud.example/incidents/kc5store0001";
@@ -590,7 +585,7 @@ fn every_fixture_round_trips_through_export_and_decode() {
         "scheduled-maintenances.json",
     ] {
         for lang in [Lang::Ja, Lang::En] {
-            let outcome = import(&fixture(name), lang);
+            let outcome = import(&statuspage(name), lang);
             assert_eq!(outcome.problems, vec![], "{name}");
             assert_round_trips(&outcome.document.expect(name));
         }
@@ -601,7 +596,7 @@ fn every_fixture_round_trips_through_export_and_decode() {
 fn a_zone_can_be_chosen() {
     let zone = FixedOffset::west_opt(5 * 3600).unwrap();
     let outcome = convert_with(
-        &root(&fixture("incident.json")),
+        &root(&statuspage("incident.json")),
         Options {
             lang: Lang::En,
             zone: Some(zone.into()),
@@ -615,7 +610,7 @@ fn a_zone_can_be_chosen() {
         "2026-03-01T18:50:00-05:00"
     );
     // The page says Asia/Tokyo: English readers get it when no zone is chosen.
-    let doc = import(&fixture("incident.json"), Lang::En)
+    let doc = import(&statuspage("incident.json"), Lang::En)
         .document
         .expect("document");
     assert_eq!(doc.reports[0].zone.name(), Some("Asia/Tokyo"));
@@ -763,7 +758,7 @@ fn decode_reads_statuspage_files_directly() {
         "summary.json",
         "scheduled-maintenances.json",
     ] {
-        let text = fixture(name);
+        let text = statuspage(name);
         // Without a chosen language, the page's own: Japanese where names and bodies use kana
         // and kanji, English for the one page written in English.
         let page_lang = if name.starts_with("scheduled") {

@@ -17,17 +17,15 @@ use hokoku::format::json;
 use hokoku::model::{Document, ImpactLevel, Lang, Report, When};
 use yew::LocalServerRenderer;
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/statuspage/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::{statuspage, strip_tags};
 
 /// The converted document, asserting there was no problem at all.
 fn clean(name: &str, lang: Lang) -> Document {
-    let outcome = convert(&json::parse_str(&fixture(name)).expect("JSON").root, lang);
+    let outcome = convert(
+        &json::parse_str(&statuspage(name)).expect("JSON").root,
+        lang,
+    );
     assert_eq!(outcome.problems, vec![], "problems");
     outcome.document.expect("a document")
 }
@@ -208,20 +206,6 @@ async fn render_summary(report: Report, lang: Lang) -> String {
     .hydratable(false)
     .render()
     .await
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[tokio::test]

@@ -10,32 +10,16 @@ use hokoku::format::import::convert;
 use hokoku::format::json;
 use hokoku::model::{Lang, Report};
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/statuspage/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::{statuspage, strip_tags};
 
 fn imported(name: &str, lang: Lang) -> Report {
-    let outcome = convert(&json::parse_str(&fixture(name)).expect("JSON").root, lang);
+    let outcome = convert(
+        &json::parse_str(&statuspage(name)).expect("JSON").root,
+        lang,
+    );
     assert_eq!(outcome.problems, vec![], "{name}");
     outcome.document.expect("a document").reports.remove(0)
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The letter's text before its numbered items (the 主文), and the whole text.

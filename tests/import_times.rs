@@ -13,13 +13,8 @@ use hokoku::format::json;
 use hokoku::format::{decode_str, Outcome};
 use hokoku::model::{Document, Lang, Report, When};
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/statuspage/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+use common::statuspage;
 
 fn import(text: &str) -> Outcome {
     convert(&json::parse_str(text).expect("JSON").root, Lang::En)
@@ -65,7 +60,7 @@ fn assert_round_trips(doc: &Document) {
 
 #[test]
 fn backfilled_incidents_open_with_the_consistent_times_and_a_warning_at_the_odd_field() {
-    let text = fixture("backfilled.json");
+    let text = statuspage("backfilled.json");
     let outcome = import(&text);
     assert_eq!(
         codes_and_paths(&outcome),
@@ -210,7 +205,7 @@ fn three_backfilled_incidents_never_sink_a_history_of_1282() {
 #[test]
 fn zero_length_migrated_incidents_have_no_length_no_levels_and_stay_out_of_mttr() {
     let outcome = convert(
-        &json::parse_str(&fixture("migrated.json"))
+        &json::parse_str(&statuspage("migrated.json"))
             .expect("JSON")
             .root,
         Lang::Ja,

@@ -10,6 +10,9 @@ use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
 use yew::{Callback, LocalServerRenderer};
 
+mod common;
+use common::strip_tags;
+
 /// Three phases (overlapping ③ inside ②), five services (two unaffected), 和暦 and 午前/午後.
 const THREE_PHASES: &str = r#"{
   "version": 1,
@@ -105,20 +108,6 @@ fn text_of(html: &str, marker: &str) -> String {
         .map(|e| at + e)
         .expect("a closing tag");
     strip_tags(&html[open..end])
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Each phase row's rendered markup, by its data-phase attribute.

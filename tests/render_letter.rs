@@ -8,6 +8,9 @@ use hokoku::app::components::letter_view::{LetterView, LetterViewProps};
 use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
 
+mod common;
+use common::{in_order, without_phrase_spans};
+
 const SAMPLE: &str = include_str!("../examples/sample.json");
 const SAMPLE_EN: &str = include_str!("../examples/sample-en.json");
 const HISTORY: &str = include_str!("../examples/history.json");
@@ -30,35 +33,6 @@ async fn render(report: Rc<Report>, lang: Lang) -> String {
         "time phrases are marked unbreakable"
     );
     without_phrase_spans(&html)
-}
-
-/// The HTML with the unbreakable-phrase spans taken out (their text kept), so the tests read
-/// the words as a reader does.
-fn without_phrase_spans(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<span class=\"hk-nobr") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        let open_end = after.find('>').map_or(after.len(), |e| e + 1);
-        let inner = &after[open_end..];
-        let close = inner.find("</span>").unwrap_or(inner.len());
-        out.push_str(&inner[..close]);
-        rest = inner.get(close + "</span>".len()..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Asserts that each needle occurs after the previous one.
-fn in_order(html: &str, needles: &[&str]) {
-    let mut from = 0;
-    for needle in needles {
-        match html[from..].find(needle) {
-            Some(at) => from += at + needle.len(),
-            None => panic!("{needle:?} missing or out of order after byte {from}"),
-        }
-    }
 }
 
 #[tokio::test]
@@ -234,10 +208,15 @@ async fn a_letter_of_20000_events_lists_the_milestones_and_counts_the_rest_per_d
         events.join(",")
     );
     let html = render(report(&text, 0), Lang::Ja).await;
-    assert_eq!(html.matches(r#"class="hk-letter__event""#).count(), 40, "the 40 recoveries");
+    assert_eq!(
+        html.matches(r#"class="hk-letter__event""#).count(),
+        40,
+        "the 40 recoveries"
+    );
     assert!(html.contains("記録 20,000 件のうち"));
     assert_eq!(
-        html.matches("（この日のほかの記録 9,980 件は記載を省略しております）").count(),
+        html.matches("（この日のほかの記録 9,980 件は記載を省略しております）")
+            .count(),
         2
     );
     assert!(html.len() < 200_000, "{} bytes", html.len());

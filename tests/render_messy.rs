@@ -11,6 +11,9 @@ use hokoku::format::decode_str;
 use hokoku::model::{Lang, Report};
 use yew::{Callback, LocalServerRenderer};
 
+mod common;
+use common::{in_order, without_phrase_spans};
+
 const SPARSE: &str = include_str!("fixtures/messy/sparse.json");
 const NOTICE: &str = include_str!("fixtures/messy/web-notice.json");
 const INTERIM: &str = include_str!("fixtures/messy/interim-no-number.json");
@@ -31,34 +34,6 @@ async fn letter(report: Rc<Report>) -> String {
     .render()
     .await;
     without_phrase_spans(&html)
-}
-
-/// The HTML with the unbreakable-phrase spans (times, ids, addresses) taken out, their text
-/// kept, so the tests read the words as a reader does.
-fn without_phrase_spans(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<span class=\"hk-nobr") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at..];
-        let open_end = after.find('>').map_or(after.len(), |e| e + 1);
-        let inner = &after[open_end..];
-        let close = inner.find("</span>").unwrap_or(inner.len());
-        out.push_str(&inner[..close]);
-        rest = inner.get(close + "</span>".len()..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
-fn in_order(html: &str, needles: &[&str]) {
-    let mut from = 0;
-    for needle in needles {
-        match html[from..].find(needle) {
-            Some(at) => from += at + needle.len(),
-            None => panic!("{needle:?} missing or out of order after byte {from}:\n{html}"),
-        }
-    }
 }
 
 #[tokio::test]

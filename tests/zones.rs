@@ -14,10 +14,8 @@ use hokoku::format::{decode_str, decode_str_in, export};
 use hokoku::model::{Document, Lang, Report, When};
 use yew::{Callback, LocalServerRenderer};
 
-fn fixture(path: &str) -> String {
-    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
+mod common;
+use common::fixture;
 
 fn clean(text: &str) -> Document {
     let outcome = decode_str(text);

@@ -15,7 +15,6 @@ use crate::format::json::{Key, Node, Pos, Value};
 use crate::format::problem::{Problem, ProblemKind, Severity, KEPT_PER_KIND};
 use crate::model::BrokenReport;
 
-
 /// A bounded problem list: every kind, the first [`KEPT_PER_KIND`] of each, exact counts.
 #[derive(Debug, Default)]
 pub struct Problems {

@@ -142,12 +142,24 @@ fn a_report_that_states_no_kind_is_not_called_final() {
     {
         let l = ja("", "");
         assert_eq!(l.subject.as_deref(), Some("メール配送遅延のご報告とお詫び"));
-        assert_eq!(l.body[1], "本障害につきまして、下記のとおりご報告いたします。");
-        assert!(l.body.iter().all(|p| !p.contains("最終") && !p.contains("あらためて")));
+        assert_eq!(
+            l.body[1],
+            "本障害につきまして、下記のとおりご報告いたします。"
+        );
+        assert!(l
+            .body
+            .iter()
+            .all(|p| !p.contains("最終") && !p.contains("あらためて")));
     }
     let en = letter("en", "", "");
-    assert_eq!(en.subject.as_deref(), Some("メール配送遅延のご報告とお詫び"));
-    assert!(en.body.iter().any(|p| p == "We report on this incident below."));
+    assert_eq!(
+        en.subject.as_deref(),
+        Some("メール配送遅延のご報告とお詫び")
+    );
+    assert!(en
+        .body
+        .iter()
+        .any(|p| p == "We report on this incident below."));
     assert!(en.body.iter().all(|p| !p.contains("final")));
 }
 

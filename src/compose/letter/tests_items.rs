@@ -336,11 +336,18 @@ fn a_long_timeline_is_summarised_by_day_and_says_so() {
         }),
         "only milestones are listed"
     );
-    assert_eq!(t.days[0].rows[0].text.plain(), "記録0", "in time order from the first");
+    assert_eq!(
+        t.days[0].rows[0].text.plain(),
+        "記録0",
+        "in time order from the first"
+    );
     // The first and the last half of the 301 milestones in time order: how it began and how
     // it ended. The last is 23:50 on the third day (記録2870; the generated minutes wrap).
     let last_day = &t.days[2].rows;
-    assert_eq!(last_day.last().map(|r| r.text.plain()).as_deref(), Some("記録2870"));
+    assert_eq!(
+        last_day.last().map(|r| r.text.plain()).as_deref(),
+        Some("記録2870")
+    );
     assert_eq!(t.days[0].rows.len(), 75);
     assert_eq!(last_day.len(), 75);
     assert_eq!(
@@ -349,8 +356,19 @@ fn a_long_timeline_is_summarised_by_day_and_says_so() {
     );
     // Days are kept even when none of their events is listed, with their count.
     let labels: Vec<&str> = t.days.iter().map(|d| d.label.as_str()).collect();
-    assert_eq!(labels, vec!["2026年6月1日(月)", "2026年6月2日(火)", "2026年6月3日(水)", "時刻不明"]);
-    assert!(t.days[1].rows.is_empty() && t.days[1].omitted == 1000, "a day with none listed");
+    assert_eq!(
+        labels,
+        vec![
+            "2026年6月1日(月)",
+            "2026年6月2日(火)",
+            "2026年6月3日(水)",
+            "時刻不明"
+        ]
+    );
+    assert!(
+        t.days[1].rows.is_empty() && t.days[1].omitted == 1000,
+        "a day with none listed"
+    );
     // Events of unknown time sort after the one listed before them (記録2999, 01:59 on the
     // third day), so the notice is neither among the first nor the last 75: both are counted.
     assert!(t.days[3].rows.is_empty());

@@ -42,14 +42,20 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
     let total = keyed.len();
     let mut listed = vec![true; total];
     if total > LETTER_ROWS {
-        let milestones: Vec<usize> = (0..total).filter(|&i| is_milestone(keyed[i].2.kind)).collect();
+        let milestones: Vec<usize> = (0..total)
+            .filter(|&i| is_milestone(keyed[i].2.kind))
+            .collect();
         listed = vec![false; total];
         let (head, tail) = if milestones.len() > LETTER_ROWS {
             (LETTER_ROWS / 2, LETTER_ROWS - LETTER_ROWS / 2)
         } else {
             (milestones.len(), 0)
         };
-        for &i in milestones.iter().take(head).chain(milestones.iter().rev().take(tail)) {
+        for &i in milestones
+            .iter()
+            .take(head)
+            .chain(milestones.iter().rev().take(tail))
+        {
             listed[i] = true;
         }
     }

@@ -108,7 +108,10 @@ fn grid_rows(marked: &[i32]) -> Vec<GridRow> {
         if let Some(&older) = i.checked_sub(1).and_then(|j| years.get(j)) {
             let quiet = year - older - 1;
             if quiet > MAX_QUIET_YEARS {
-                rows.push(GridRow::Quiet { from: older + 1, to: year - 1 });
+                rows.push(GridRow::Quiet {
+                    from: older + 1,
+                    to: year - 1,
+                });
             } else {
                 rows.extend((older + 1..year).rev().map(GridRow::Year));
             }
@@ -158,13 +161,20 @@ mod tests {
             grid_rows(&[2012, 2012, 2014, 2020]),
             vec![
                 GridRow::Year(2020),
-                GridRow::Quiet { from: 2015, to: 2019 },
+                GridRow::Quiet {
+                    from: 2015,
+                    to: 2019
+                },
                 GridRow::Year(2014),
                 GridRow::Year(2013),
                 GridRow::Year(2012),
             ]
         );
-        assert_eq!(grid_rows(&[1, 9999]).len(), 3, "0001 to 9999: three rows, not 9,999");
+        assert_eq!(
+            grid_rows(&[1, 9999]).len(),
+            3,
+            "0001 to 9999: three rows, not 9,999"
+        );
         assert_eq!(grid_rows(&[]), vec![]);
     }
 }
