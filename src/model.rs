@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod long;
 pub mod safe;
 pub mod text;
+pub mod timefmt;
 pub mod zone;
 
 pub use text::Text;

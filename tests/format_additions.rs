@@ -5,10 +5,10 @@
 
 use hokoku::compose::layout::events::Prepared;
 use hokoku::compose::letter::{compose, Block, ListStyle};
-use hokoku::compose::timefmt::Fmt;
 use hokoku::format::decode_str;
 use hokoku::format::export::to_json;
 use hokoku::format::Outcome;
+use hokoku::model::timefmt::Fmt;
 use hokoku::model::*;
 use serde_json::{json, Value};
 

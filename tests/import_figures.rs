@@ -9,11 +9,11 @@ use hokoku::app::components::impact_table::{
     ImpactMatrix, ImpactMatrixProps, ImpactSummary, ImpactSummaryProps,
 };
 use hokoku::compose::impact::{service_outage, Figures, Length, Span};
-use hokoku::compose::timefmt::Fmt;
 use hokoku::format::decode_str;
 use hokoku::format::export::to_json;
 use hokoku::format::import::convert;
 use hokoku::format::json;
+use hokoku::model::timefmt::Fmt;
 use hokoku::model::{Document, ImpactLevel, Lang, Report, When};
 use yew::LocalServerRenderer;
 

@@ -6,11 +6,11 @@
 use chrono::{DateTime, FixedOffset};
 use hokoku::compose::history;
 use hokoku::compose::impact::{Figures, Length};
-use hokoku::compose::timefmt::Fmt;
 use hokoku::format::export::to_json;
 use hokoku::format::import::convert;
 use hokoku::format::json;
 use hokoku::format::{decode_str, Outcome};
+use hokoku::model::timefmt::Fmt;
 use hokoku::model::{Document, Lang, Report, When};
 
 mod common;

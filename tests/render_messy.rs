@@ -174,7 +174,7 @@ async fn the_migrated_history_states_its_issuer_once_and_invents_no_length() {
     let entries = hokoku::compose::history::entries(&doc);
     let refs: Vec<_> = entries.iter().collect();
     let months = hokoku::compose::history::monthly(&doc, &refs);
-    let fmt = hokoku::compose::timefmt::Fmt::new(
+    let fmt = hokoku::model::timefmt::Fmt::new(
         Lang::Ja,
         doc.reports[0].letter.date_style,
         doc.reports[0].zone,

@@ -5,8 +5,8 @@
 use hokoku::compose::history::{entries, monthly, MonthStats};
 use hokoku::compose::impact::{Figures, Length};
 use hokoku::compose::letter::{compose, subject, Block};
-use hokoku::compose::timefmt::Fmt;
 use hokoku::format::decode_str;
+use hokoku::model::timefmt::Fmt;
 use hokoku::model::*;
 use serde_json::json;
 

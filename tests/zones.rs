@@ -8,9 +8,9 @@ use std::rc::Rc;
 use hokoku::app::components::letter_view::{LetterView, LetterViewProps};
 use hokoku::app::components::timeline::{Timeline, TimelineProps};
 use hokoku::app::state::Selection;
-use hokoku::compose::timefmt::Fmt;
 use hokoku::format::problem::Severity;
 use hokoku::format::{decode_str, decode_str_in, export};
+use hokoku::model::timefmt::Fmt;
 use hokoku::model::{Document, Lang, Report, When};
 use yew::{Callback, LocalServerRenderer};
 

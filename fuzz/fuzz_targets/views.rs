@@ -10,7 +10,7 @@ use hokoku::compose::impact;
 use hokoku::compose::layout::{chart, ChartSpec, Filter, Prepared};
 use hokoku::compose::letter;
 use hokoku::model::Lang;
-use hokoku::compose::timefmt::Fmt;
+use hokoku::model::timefmt::Fmt;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -11,7 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::compose::impact::{union_length, Length};
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, ImpactLevel, Report};
 
 mod days;

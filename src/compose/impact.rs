@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::compose::timefmt::{is_exact_length, Fmt};
+use crate::model::timefmt::{is_exact_length, Fmt};
 use crate::model::{ImpactLevel, Lang, Period, Phase, Report};
 
 /// A known length of time.

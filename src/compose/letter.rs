@@ -30,8 +30,8 @@ mod timeline;
 use chrono::NaiveDate;
 
 use crate::compose::impact::{self, group_digits, Length};
-use crate::compose::timefmt::Fmt;
 use crate::model::safe;
+use crate::model::timefmt::Fmt;
 use crate::model::Text;
 use crate::model::{
     Action, Approx, Clock, Due, Event, Form, ImpactLevel, Lang, LetterItem, MeasureStatus, Report,

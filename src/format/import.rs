@@ -161,7 +161,7 @@ fn default_zone(lang: Lang, root: &Node, page_zone: Option<&str>) -> (Zone, Opti
         .map(|n| n.pos);
     let fallback = match usual {
         Zone::Fixed(o) => {
-            crate::compose::timefmt::Fmt::new(Lang::En, Default::default(), o).zone_label()
+            crate::model::timefmt::Fmt::new(Lang::En, Default::default(), o).zone_label()
         }
         Zone::Named(n) => n.to_string(),
     };

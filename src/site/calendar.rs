@@ -13,8 +13,8 @@ use chrono::Utc;
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::compose::history::Entry;
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, Lang};
 use crate::site::feed::{report_uuid, updated, Links};
 use crate::site::names::{self, Names};

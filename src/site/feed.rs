@@ -13,8 +13,8 @@ use uuid::Uuid;
 use yew::prelude::*;
 
 use crate::compose::history::Entry as HistoryEntry;
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, Lang, Report, Zone};
 use crate::site::names::{self, up, Names};
 use crate::site::render;

@@ -6,7 +6,7 @@
 //! other parts.
 //!
 //! Everything counted comes from `crate::compose::history`; every date and length is worded by
-//! `crate::compose::timefmt`. Levels are a symbol first and a colour second, in the charts as in the
+//! `crate::model::timefmt`. Levels are a symbol first and a colour second, in the charts as in the
 //! list, so the page reads in black and white and without colour vision.
 
 use std::rc::Rc;
@@ -16,8 +16,8 @@ use yew::prelude::*;
 
 use crate::compose::history::{self, Entry, Filter};
 use crate::compose::impact::join_names;
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, ImpactLevel, Lang, Report};
 
 mod broken;

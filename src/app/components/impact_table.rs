@@ -3,7 +3,7 @@
 //!
 //! The pieces (`ImpactSummary`, `PhaseTable`, `ImpactMatrix`) are props-driven so the letter can
 //! show them in its 記 part; they become selectable only when given an `onselectphase` callback.
-//! All figures come from `crate::compose::impact` and all dates from `crate::compose::timefmt`.
+//! All figures come from `crate::compose::impact` and all dates from `crate::model::timefmt`.
 
 use std::rc::Rc;
 
@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use crate::app::components::typeset::typeset;
 use crate::compose::impact::{group_digits, legend, unaffected_sentence, Figures, PhaseFigures};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Clock, ImpactLevel, Lang, Phase, Report};
 
 /// The formatter for a report: its own date style and zone, in the language shown.

@@ -29,7 +29,7 @@ use self::panels::ToolbarActions;
 use crate::app::state::Selection;
 use crate::compose::layout::chart::{chart as lay_out, ChartLayout, ChartSpec, Symbol};
 use crate::compose::layout::{Filter, Prepared};
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::{EventKind, Lang, Report};
 
 /// An `Rc` compared by identity: a 10,000-event report is never compared field by field just

@@ -14,8 +14,8 @@ use crate::app::components::clipped::Clipped;
 use crate::app::components::problems::ProblemsPanel;
 use crate::app::loading::{load_file, load_text, Loads};
 use crate::app::state::{Action, AppState, View};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, Lang, Report, ReportKind};
 
 /// The report's place in its series, as the header shows it (also the static site's pages);

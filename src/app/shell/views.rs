@@ -10,8 +10,8 @@ use crate::app::components::impact_table::ImpactTable;
 use crate::app::components::letter_view::LetterView;
 use crate::app::components::timeline::Timeline;
 use crate::app::state::{Action, AppState, Selection, View};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Lang, Report};
 
 /// The views of one report, in switcher order. Each is added here when it is real.

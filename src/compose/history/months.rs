@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::Entry;
 use crate::compose::impact::{outage_length, Length};
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, Lang};
 
 /// Quiet stretches up to this many months are drawn month by month; a longer one is left out

@@ -6,8 +6,8 @@ use super::events::{Filter, Prepared, Spot};
 use super::scale::{GapRules, Scale, View, HOUR, MINUTE};
 use super::text;
 use super::ticks::{self, Axis};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Approx, EventKind, Report};
 
 /// Lane names sit left of the plot.

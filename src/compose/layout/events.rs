@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::{ActorRole, Event, EventKind, Report, TimePoint};
 
 /// An event's place in time, in Unix ms: the interval it may mean and where its marker goes.

@@ -8,7 +8,7 @@ use super::chart::{chart, ChartLayout, ChartSpec, MarkKind, Symbol, MAX_SYMBOLS}
 use super::events::{Filter, Prepared};
 use super::scale::{GapRules, Scale, DAY, HOUR, MINUTE};
 use super::testing::{at, day_event, event, jst, phase, report};
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::{Approx, DateStyle, EventKind, Lang, Report, TimePoint};
 
 fn fmt() -> Fmt {

@@ -9,7 +9,7 @@ use crate::model::Zone;
 
 use super::scale::{View, DAY, HOUR, MINUTE};
 use super::text;
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 
 /// Candidate spacings for time-of-day ticks.
 const TIME_STEPS: [i64; 11] = [

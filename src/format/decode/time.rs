@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::zone::Local;
 
 use super::*;

@@ -13,9 +13,9 @@ use super::components::{self, tracks, Track};
 use super::html::body_text;
 use super::source::{Component, Impact, Incident, Page, Status, Update};
 use super::summary;
-use crate::compose::timefmt::Fmt;
 use crate::format::vocab::circled;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::*;
 
 /// How to convert: the language the report is written in and the zone its times are shown in.

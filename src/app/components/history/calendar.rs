@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use super::{level_code, level_label, level_symbol};
 use crate::compose::history::{self, DayMark};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Document, ImpactLevel, Lang};
 
 const CELL: i32 = 12;

@@ -9,8 +9,8 @@
 use yew::prelude::*;
 
 use crate::compose::history::{self, MonthStats, Span};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::Lang;
 
 /// What one chart shows per period: its value, and the words for it.

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::{level_code, level_label, level_symbol};
 use crate::compose::history::{self, DayMark, MonthMark};
-use crate::compose::timefmt::Fmt;
+use crate::model::timefmt::Fmt;
 use crate::model::Lang;
 
 const CELL_W: i32 = 24;

@@ -8,8 +8,8 @@ use crate::compose::layout::chart::{
     BreakMark, ChartLayout, Cluster, EtaLine, MarkKind, Marker, Symbol, AXIS_H, CLUSTER_PX,
 };
 use crate::compose::layout::text;
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Approx, EventKind, Lang, Report};
 
 /// Marker outline per kind, centred on (0, 0): the shape carries the kind without colour.

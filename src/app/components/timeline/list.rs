@@ -10,8 +10,8 @@ use super::{kind_icon, ByPtr};
 use crate::app::components::rich_text::rich_phrasing;
 use crate::app::components::typeset::typeset;
 use crate::compose::layout::{day_groups, Filter, Prepared};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{Lang, Report};
 
 /// Rows shown at first and added by "show more".

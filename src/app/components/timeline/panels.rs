@@ -11,8 +11,8 @@ use crate::app::components::rich_text::rich_text;
 use crate::app::state::Selection;
 use crate::compose::layout::chart::ChartLayout;
 use crate::compose::layout::{Filter, Prepared, View};
-use crate::compose::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::{EventKind, Lang, Report};
 
 /// What the toolbar's buttons do.
