@@ -4,6 +4,7 @@
 #   1. cargo test                          native unit tests and SSR render tests
 #      cargo test --features schema --test schema_file   (when tests/schema_file.rs exists)
 #      cargo test --features cli --test cli…   the command line (tests/cli*.rs) and src/site
+#      cargo build --benches                   the measuring harnesses (benches/) still compile
 #   2. trunk build --release --offline     the real build into dist/ (wasm-opt applied)
 #      node bench/check-size.mjs           the gzip size ratchet (bench/size-budget.json)
 #   3. node --test e2e/                    headless Chromium against dist/ served under a sub-path
@@ -60,6 +61,15 @@ run cli-test "cli test" cargo test --features cli --test cli --test cli_site --t
 count_cargo "$LOGS/cli-test.log" "cli test"
 run cli-unit "cli unit test" cargo test --features cli --lib site:: || true
 count_cargo "$LOGS/cli-unit.log" "cli unit test"
+
+# The benches are not run (they measure, they do not test) but must compile, so a changed prop
+# or signature they use fails here and not on the next person who measures. After `cargo test`
+# this only builds the harness itself, in the dev profile.
+if run bench-build "bench build" cargo build --benches; then
+  summary+=("bench build: ok")
+else
+  summary+=("bench build: FAILED")
+fi
 
 # 2. Release build. 3. End to end, only with a fresh build.
 rm -rf dist
