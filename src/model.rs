@@ -1,4 +1,7 @@
-//! The validated incident model every view renders from.
+//! The validated incident model every view renders from, with what every layer above shares
+//! about it: the interface language ([`i18n`]), structured text ([`text`]) and the rules for
+//! untrusted text ([`safe`]), very long texts ([`long`]), time zones ([`zone`]) and how its
+//! dates and times are written in words ([`timefmt`]).
 //!
 //! Nothing here is raw input: ids are resolved to indices, defaults are filled in, times are
 //! parsed. `decode` builds it from JSON and is the only place that can fail; `export` turns it
