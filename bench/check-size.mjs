@@ -20,8 +20,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORD = join(ROOT, 'bench', 'size-budget.json');
 /** Allowed growth over the record before the check fails. */
 const TOLERANCE = 0.05;
-/** The issue's budget: vis-timeline's standalone bundle alone, gzipped (155,695 bytes for 8.5.4). */
-const TARGET_GZIP = 156_000;
+/** Issue 15's budgets for the whole app: gzip -9 and brotli 11. */
+const TARGET_GZIP = 200_000;
+const TARGET_BROTLI = 160_000;
+/** Its stretch goal: vis-timeline's standalone bundle alone, gzipped (155,695 bytes for 8.5.4). */
+const STRETCH_GZIP = 156_000;
 
 const args = process.argv.slice(2);
 const distAt = args.indexOf('--dist');
@@ -74,7 +77,9 @@ for (const f of measured) {
   console.log(f.name.padEnd(40), String(f.raw).padStart(10), String(f.gzip).padStart(10), String(f.brotli).padStart(10));
 }
 console.log('total'.padEnd(40), String(total.raw).padStart(10), String(total.gzip).padStart(10), String(total.brotli).padStart(10));
-console.log(`gzip total ${kb(total.gzip)}; budget (vis-timeline standalone, gzip) ${kb(TARGET_GZIP)}: ${total.gzip <= TARGET_GZIP ? 'met' : 'NOT met'}`);
+const met = (n, budget) => (n <= budget ? 'met' : 'NOT met');
+console.log(`gzip total ${kb(total.gzip)}; budget ${kb(TARGET_GZIP)}: ${met(total.gzip, TARGET_GZIP)}; stretch (vis-timeline standalone) ${kb(STRETCH_GZIP)}: ${met(total.gzip, STRETCH_GZIP)}`);
+console.log(`brotli total ${kb(total.brotli)}; budget ${kb(TARGET_BROTLI)}: ${met(total.brotli, TARGET_BROTLI)}`);
 
 if (reason) {
   const record = {
@@ -87,6 +92,7 @@ if (reason) {
     raw_total: total.raw,
     brotli_total: total.brotli,
     target_gzip: TARGET_GZIP,
+    target_brotli: TARGET_BROTLI,
     files: Object.fromEntries(measured.map((f) => [f.name, { raw: f.raw, gzip: f.gzip, brotli: f.brotli }])),
   };
   writeFileSync(RECORD, JSON.stringify(record, null, 2) + '\n');

@@ -16,6 +16,7 @@
 pub mod i18n;
 pub mod long;
 pub mod safe;
+pub mod sort;
 pub mod text;
 pub mod timefmt;
 pub mod zone;

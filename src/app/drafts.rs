@@ -115,7 +115,7 @@ fn parse_meta(key: &str, json: &str) -> Option<DraftMeta> {
 }
 
 fn sort_newest_first(drafts: &mut [DraftMeta]) {
-    drafts.sort_by(|a, b| b.saved.total_cmp(&a.saved));
+    crate::model::sort::sort_by(drafts, |a, b| b.saved.total_cmp(&a.saved));
 }
 
 #[cfg(test)]

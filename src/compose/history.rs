@@ -110,7 +110,9 @@ pub fn entries(doc: &Document) -> Vec<Entry> {
         .enumerate()
         .map(|(i, r)| (r.incident.period.start.sort_key(), Entry::of(i, r)))
         .collect();
-    out.sort_by_key(|(key, _)| (key.is_none(), std::cmp::Reverse(*key)));
+    crate::model::sort::sort_by_key(&mut out, |(key, _)| {
+        (key.is_none(), std::cmp::Reverse(*key))
+    });
     out.into_iter().map(|(_, e)| e).collect()
 }
 
@@ -216,7 +218,7 @@ pub fn services(doc: &Document) -> Vec<(String, String)> {
 /// Years with at least one report, newest first.
 pub fn years(entries: &[Entry]) -> Vec<i32> {
     let mut out: Vec<i32> = entries.iter().filter_map(Entry::year).collect();
-    out.sort_unstable_by(|a, b| b.cmp(a));
+    crate::model::sort::sort_by(&mut out, |a, b| b.cmp(a));
     out.dedup();
     out
 }

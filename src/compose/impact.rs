@@ -108,7 +108,7 @@ pub fn union_length<'a>(periods: impl IntoIterator<Item = &'a Period>) -> Option
         return Some(Length::Unknown);
     }
     let unplaced = intervals.len() < periods.len();
-    intervals.sort_by_key(|i| i.from);
+    crate::model::sort::sort_by_key(&mut intervals, |i| i.from);
     let mut minutes = 0;
     let mut approx = unplaced;
     let mut current: Option<Interval> = None;

@@ -227,8 +227,10 @@ pub fn convert_with(root: &Node, options: Options) -> Outcome {
         problems.push(Problem::error(path, Some(pos), ProblemKind::NoIncidents));
     }
     // Newest first, as a status page lists them and as `decode` orders a history.
-    reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
-    problems.sort_by_key(|p| p.severity);
+    crate::model::sort::sort_by_key(&mut reports, |r| {
+        std::cmp::Reverse(r.incident.period.start.sort_key())
+    });
+    crate::model::sort::sort_by_key(&mut problems, |p| p.severity);
     let document = Document {
         lang: options.lang,
         is_history: src.is_list,

@@ -24,7 +24,7 @@ impl Outcome {
     /// [`Outcome::read`]).
     pub fn new(document: Option<Document>, mut problems: Vec<Problem>) -> Outcome {
         // Stable: keeps document order inside each severity.
-        problems.sort_by_key(|p| p.severity);
+        crate::model::sort::sort_by_key(&mut problems, |p| p.severity);
         let has_error = problems.iter().any(Problem::is_error);
         let document = document.filter(|d| !has_error || !d.broken.is_empty());
         Outcome { document, problems }

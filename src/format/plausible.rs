@@ -115,7 +115,7 @@ fn dates_of(report: &Report, prefix: &[Seg]) -> Vec<Dated> {
 }
 
 fn median(keys: &mut [i64]) -> i64 {
-    keys.sort_unstable();
+    crate::model::sort::sort(keys);
     keys[keys.len() / 2]
 }
 
@@ -232,7 +232,7 @@ pub fn check(doc: &Document, root: &Node) -> Vec<Problem> {
         .iter()
         .filter_map(|r| index.get(&r.id).map(|i| (*i, r)))
         .collect();
-    placed.sort_by_key(|(i, _)| *i);
+    crate::model::sort::sort_by_key(&mut placed, |(i, _)| *i);
     for (i, report) in placed {
         let prefix = [Seg::Key("reports"), Seg::Index(i)];
         apart(

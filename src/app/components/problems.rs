@@ -117,7 +117,7 @@ pub fn ProblemsPanel(props: &ProblemsProps) -> Html {
         }
     }
     // Errors first, as the list arrives: a group with an error before one with warnings only.
-    groups.sort_by_key(|(_, list)| !list.iter().any(|p| p.is_error()));
+    crate::model::sort::sort_by_key(&mut groups, |(_, list)| !list.iter().any(|p| p.is_error()));
     let grouped = groups.len() > 1 || (!groups.is_empty() && !whole.is_empty());
     let body = if grouped {
         let groups = groups.into_iter().map(|(entry, list)| {

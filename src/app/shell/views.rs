@@ -97,7 +97,7 @@ pub fn tabs(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppSta
         // Newest first by issue date (a history file may list its reports in any order); a
         // report without a date goes last, in file order.
         let mut order: Vec<(usize, &Report)> = doc.reports.iter().enumerate().collect();
-        order.sort_by_key(|(i, r)| (std::cmp::Reverse(r.header.issued), *i));
+        crate::model::sort::sort_by_key(&mut order, |(i, r)| (std::cmp::Reverse(r.header.issued), *i));
         let options = order.into_iter().map(|(i, r)| {
             html! {
                 <option value={i.to_string()} selected={i == state.report}>

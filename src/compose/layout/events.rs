@@ -142,11 +142,11 @@ impl Prepared {
             }
             keyed.push((last, i));
         }
-        keyed.sort_by_key(|&(k, i)| (k, i));
+        crate::model::sort::sort_by_key(&mut keyed, |&(k, i)| (k, i));
         let order = keyed.into_iter().map(|(_, i)| i).collect();
 
         let mut lanes: Vec<usize> = (0..report.actors.len()).collect();
-        lanes.sort_by_key(|&a| (role_rank(report.actors[a].role), a));
+        crate::model::sort::sort_by_key(&mut lanes, |&a| (role_rank(report.actors[a].role), a));
 
         let mut by_actor: Vec<Vec<(i64, usize)>> = vec![Vec::new(); report.actors.len()];
         for (i, (e, s)) in events.iter().zip(&spots).enumerate() {
@@ -155,7 +155,7 @@ impl Prepared {
             }
         }
         for lane in &mut by_actor {
-            lane.sort_unstable();
+            crate::model::sort::sort(lane);
         }
 
         let mut occupied: Vec<(i64, i64)> = Vec::new();

@@ -34,7 +34,7 @@ pub(super) fn timeline_blocks(report: &Report, fmt: &Fmt) -> Vec<Block> {
         }
         keyed.push((last, i, e));
     }
-    keyed.sort_by_key(|(k, i, _)| (*k, *i));
+    crate::model::sort::sort_by_key(&mut keyed, |(k, i, _)| (*k, *i));
 
     // Which events are listed: all, or (a long timeline) its milestones; when even those are
     // too many, the first and the last half of them, so the letter shows how the incident

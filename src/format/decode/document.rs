@@ -128,7 +128,9 @@ impl Cx {
                 })?;
                 let mut reports = reports;
                 // Newest first, as a status page shows them; unknown starts last.
-                reports.sort_by_key(|r| std::cmp::Reverse(r.incident.period.start.sort_key()));
+                crate::model::sort::sort_by_key(&mut reports, |r| {
+                    std::cmp::Reverse(r.incident.period.start.sort_key())
+                });
                 Some(Document {
                     lang,
                     is_history: true,

@@ -286,7 +286,7 @@ impl Cx {
                         }
                     });
                 }
-                out.sort_by_key(|(s, _)| *s);
+                crate::model::sort::sort_by_key(&mut out, |(s, _)| *s);
                 out.dedup_by_key(|(s, _)| *s);
                 Some(out)
             })

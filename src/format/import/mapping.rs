@@ -203,7 +203,7 @@ fn boundaries(inc: &Incident, updates: &[&Update], w: &Window) -> Vec<Boundary> 
     if let Some(t) = inc.monitoring_at {
         if !maintenance && !changes.iter().any(|(_, s, _)| *s == Status::Monitoring) {
             changes.push((t, Status::Monitoring, None));
-            changes.sort_by_key(|(t, _, _)| *t);
+            crate::model::sort::sort_by_key(&mut changes, |(t, _, _)| *t);
         }
     }
     let mut current = initial;
@@ -243,7 +243,7 @@ pub fn report(
 
     // Oldest first. The API lists newest first, so equal times keep the reverse of its order.
     let mut updates: Vec<&Update> = inc.updates.iter().rev().collect();
-    updates.sort_by_key(|u| u.time);
+    crate::model::sort::sort_by_key(&mut updates, |u| u.time);
 
     let w = window(inc, &updates)?;
     let bounds = boundaries(inc, &updates, &w);
@@ -340,7 +340,7 @@ pub fn report(
                     .filter_map(|(s, t)| t.worst(b.at, to).map(|l| (s, l)))
                     .collect(),
             };
-            impact.sort_by_key(|(s, _)| *s);
+            crate::model::sort::sort_by_key(&mut impact, |(s, _)| *s);
             let mut notes = Vec::new();
             if i == 0 {
                 notes.extend(planned_note.clone());
@@ -420,7 +420,7 @@ pub fn report(
                 .flatten()
                 .filter_map(|a| services.iter().position(|s| s.id == a.code))
                 .collect();
-            event_services.sort_unstable();
+            crate::model::sort::sort(&mut event_services);
             event_services.dedup();
             let id = match &u.id {
                 Some(id) if !ids.contains(id) => id.clone(),

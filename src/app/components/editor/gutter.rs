@@ -40,7 +40,7 @@ pub fn Gutter(props: &GutterProps) -> Html {
             None => marks.push((pos.line, pos.column, p.severity, p.message(props.lang))),
         }
     }
-    marks.sort_by_key(|m| m.0);
+    crate::model::sort::sort_by_key(&mut marks, |m| m.0);
     let mut parts = Vec::new();
     let mut next = 1u32;
     let run = |from: u32, to: u32| -> Html {

@@ -25,7 +25,7 @@ pub(super) fn pieces_of(island: (i64, i64), phases: &[(i64, i64)], rules: &GapRu
     for &(p0, p1) in phases {
         cuts.extend([p0, p1].into_iter().filter(|&t| t > a && t < b));
     }
-    cuts.sort_unstable();
+    crate::model::sort::sort(&mut cuts);
     cuts.dedup();
     let any_phase = phases.iter().any(|&(p0, p1)| p0 < b && p1 > a);
     let island_len = (b - a).max(1) as f64;
@@ -136,7 +136,7 @@ pub(super) fn choose_breaks(
         .map(|&(a, b)| (a.min(b).max(t0), a.max(b).min(t1)))
         .filter(|(a, b)| a <= b)
         .collect();
-    spans.sort_unstable();
+    crate::model::sort::sort(&mut spans);
     let mut quiet = Vec::new();
     let mut end: Option<i64> = None;
     for (a, b) in spans {
@@ -149,7 +149,7 @@ pub(super) fn choose_breaks(
             None => end = Some(b),
         }
     }
-    quiet.sort_by_key(|&(a, b)| std::cmp::Reverse(b - a));
+    crate::model::sort::sort_by_key(&mut quiet, |&(a, b)| std::cmp::Reverse(b - a));
     let mut remaining = (t1 - t0) as f64;
     let mut chosen = Vec::new();
     for (a, b) in quiet {
@@ -167,6 +167,6 @@ pub(super) fn choose_breaks(
         remaining -= (cut.1 - cut.0) as f64;
         chosen.push(Break { quiet: (a, b), cut });
     }
-    chosen.sort_by_key(|b| b.cut.0);
+    crate::model::sort::sort_by_key(&mut chosen, |b| b.cut.0);
     chosen
 }
