@@ -146,3 +146,19 @@ test('pages: keyboard, focus, search over every report, the page of the report o
   assert.equal(await title(linked.page), chosen);
   app.assertNoErrors();
 });
+
+test('on paper the pager is left out and the page says which reports it holds', async (t) => {
+  const app = await openLong();
+  t.after(() => app.close());
+  const { page } = app;
+  await testId(page, 'history').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await testId(page, 'history-pager').first().isVisible(), false, 'the pager is chrome');
+  const range = testId(page, 'history-print-range');
+  assert.equal(await range.count(), 1);
+  assert.ok(await range.isVisible(), 'the printed range is on paper');
+  assert.equal((await range.textContent()).trim(), 'This printout lists reports 1–50 of 1297 (page 1 of 26).');
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await range.isVisible(), false, 'on screen the pager says it');
+  app.assertNoErrors();
+});

@@ -66,6 +66,9 @@ async fn a_long_history_draws_one_page_and_figures_per_year() {
         "{}",
         &html[..2000]
     );
+    // On paper, where the pager is not printed, the page says which reports it holds; once.
+    assert_eq!(count(&html, "data-testid=\"history-print-range\""), 1);
+    assert!(html.contains("This printout lists reports 1–50 of 1300 (page 1 of 26)."));
     // The newest first: the page holds the 50 newest.
     assert!(html.contains(">Incident 1299<"));
     assert!(!html.contains(">Incident 1249<"));

@@ -3,6 +3,9 @@
 //! still look at every report; the pager only chooses which of the matching ones are drawn.
 //! Plain buttons, so the keyboard and screen readers use it like any other control; the list
 //! takes the focus after a page change so reading goes on from its top.
+//!
+//! The pager is chrome, left out of print; a printed page of the list says instead which of the
+//! reports it holds (「全1300件のうち1～50件目」), so paper never passes one page for the whole.
 
 use yew::prelude::*;
 
@@ -92,7 +95,28 @@ pub(super) fn Pager(props: &PagerProps) -> Html {
             count
         ),
     };
+    // Once, above the list; screen readers already have the pager's status.
+    let printed = (props.place == "top").then(|| match lang {
+        Lang::Ja => format!(
+            "この印刷は全{}件のうち{}（{}/{}ページ）です。",
+            props.len,
+            range_text(page, n, props.len, lang),
+            page + 1,
+            count
+        ),
+        Lang::En => format!(
+            "This printout lists reports {} of {} (page {} of {}).",
+            range_text(page, n, props.len, lang),
+            props.len,
+            page + 1,
+            count
+        ),
+    });
     html! {
+        <>
+        if let Some(printed) = printed {
+            <p class="hk-history__print-range" aria-hidden="true" data-testid="history-print-range">{ printed }</p>
+        }
         <nav class="hk-history__pager hk-chrome" aria-label={label} data-testid="history-pager" data-place={props.place}>
             <button type="button" class="hk-history__page-button" disabled={page == 0} onclick={go(0)}>{ first }</button>
             <button type="button" class="hk-history__page-button" disabled={page == 0}
@@ -102,6 +126,7 @@ pub(super) fn Pager(props: &PagerProps) -> Html {
                 data-testid="history-older" onclick={go(page + 1)}>{ next }</button>
             <button type="button" class="hk-history__page-button" disabled={page + 1 >= count} onclick={go(count - 1)}>{ last }</button>
         </nav>
+        </>
     }
 }
 
