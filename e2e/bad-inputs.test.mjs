@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { fixtureText, openApp, problems, startHarness, testId, title } from './lib.mjs';
+import { VALID_TITLE, chooseFile, loadValid, openApp, problems, startHarness, testId, title } from './lib.mjs';
 import { ROOT } from './server.mjs';
 
 const CORPUS = join(ROOT, 'tests', 'bad-inputs');
@@ -16,8 +16,6 @@ const MANIFEST = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'))
 const entries = Object.entries(MANIFEST);
 const errorFiles = entries.filter(([, e]) => e.severity === 'error');
 const warningFiles = entries.filter(([, e]) => e.severity === 'warning');
-const VALID = 'small.json';
-const VALID_TITLE = JSON.parse(fixtureText(VALID)).report.title;
 
 let h;
 before(async () => {
@@ -26,19 +24,6 @@ before(async () => {
 after(async () => {
   await h?.close();
 });
-
-async function choose(page, name, buffer) {
-  await testId(page, 'file-input').setInputFiles({ name, mimeType: 'application/json', buffer });
-}
-
-/** Loads the valid fixture and waits until its title is shown. */
-async function loadValid(page) {
-  await choose(page, VALID, Buffer.from(fixtureText(VALID)));
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-testid="title"]')?.textContent.trim() === want,
-    VALID_TITLE,
-  );
-}
 
 /** Closes a failure panel left by the previous file, so the next one is seen fresh. */
 async function dismissFailure(page) {
@@ -61,7 +46,7 @@ test(`each of the ${errorFiles.length} error files shows its problem and keeps t
   const failures = [];
   for (const [name, want] of errorFiles) {
     await dismissFailure(page);
-    await choose(page, name, readFileSync(join(CORPUS, name)));
+    await chooseFile(page, name, readFileSync(join(CORPUS, name)));
     const panel = failurePanel(page, name);
     try {
       await panel.waitFor({ timeout: 15_000 });
@@ -88,7 +73,7 @@ test(`each of the ${warningFiles.length} warning files is shown with its warning
   for (const [name, want] of warningFiles) {
     // From a known report each time, so a file that failed to replace it is noticed.
     await loadValid(page);
-    await choose(page, name, readFileSync(join(CORPUS, name)));
+    await chooseFile(page, name, readFileSync(join(CORPUS, name)));
     try {
       await page.waitForFunction(
         (code) => [...document.querySelectorAll('[data-testid="problem"]')].some((el) => el.getAttribute('data-code') === code),
@@ -115,7 +100,7 @@ test('a 30 MB file is refused as too large and the report shown stays', async (t
   const big = Buffer.alloc(30_000_000, 0x20);
   big.write('{"version": 1, "x": "', 0);
   big.write('"}', big.length - 2);
-  await choose(page, 'huge.json', big);
+  await chooseFile(page, 'huge.json', big);
   const panel = failurePanel(page, 'huge.json');
   await panel.waitFor();
   const codes = await panel.locator('[data-testid="problem"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-code')));

@@ -8,10 +8,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { HOSTILE } from '../bench/hostile.mjs';
-import { fixtureText, openApp, problems, screenshot, startHarness, testId, title } from './lib.mjs';
+import { VALID_TITLE, chooseFile, loadValid, openApp, problems, screenshot, startHarness, testId, title } from './lib.mjs';
 
-const VALID = 'small.json';
-const VALID_TITLE = JSON.parse(fixtureText(VALID)).report.title;
 const input = (name) => HOSTILE.find((h) => h.name === name).bytes();
 
 let h;
@@ -21,18 +19,6 @@ before(async () => {
 after(async () => {
   await h?.close();
 });
-
-async function choose(page, name, buffer) {
-  await testId(page, 'file-input').setInputFiles({ name, mimeType: 'application/json', buffer });
-}
-
-async function loadValid(page) {
-  await choose(page, VALID, Buffer.from(fixtureText(VALID)));
-  await page.waitForFunction(
-    (want) => document.querySelector('[data-testid="title"]')?.textContent.trim() === want,
-    VALID_TITLE,
-  );
-}
 
 function panelOf(page, name) {
   return page.locator(`[data-testid="problems"][aria-label*="${name}"]`);
@@ -49,7 +35,7 @@ for (const lang of ['ja', 'en']) {
       ['duplicate-keys-50k.json', 'duplicate-key', '49,900'],
     ];
     for (const [name, code, more] of cases) {
-      await choose(page, name, input(name));
+      await chooseFile(page, name, input(name));
       const panel = panelOf(page, name);
       await panel.waitFor();
       const items = await panel.locator('[data-testid="problem"]').evaluateAll((els) =>
@@ -74,7 +60,7 @@ test('a Shift_JIS file is converted by the browser and says so; EUC-JP too', asy
   const { page } = app;
   for (const [name, encoding] of [['shift-jis.json', 'Shift_JIS'], ['euc-jp.json', 'EUC-JP']]) {
     await loadValid(page);
-    await choose(page, name, input(name));
+    await chooseFile(page, name, input(name));
     await page.waitForFunction(
       () => document.querySelector('[data-testid="title"]')?.textContent.trim() === 'メール配送遅延のご報告',
     );
@@ -92,7 +78,7 @@ test('invalid UTF-8 is an error at its line and the report stays', async (t) => 
   t.after(() => app.close());
   const { page } = app;
   await loadValid(page);
-  await choose(page, 'invalid-utf8.json', input('invalid-utf8.json'));
+  await chooseFile(page, 'invalid-utf8.json', input('invalid-utf8.json'));
   const panel = panelOf(page, 'invalid-utf8.json');
   await panel.waitFor();
   const text = await panel.textContent();
@@ -107,7 +93,7 @@ test('a typo year is a warning naming the dates it stands apart from', async (t)
   t.after(() => app.close());
   const { page } = app;
   await loadValid(page);
-  await choose(page, 'typo-year.json', input('typo-year.json'));
+  await chooseFile(page, 'typo-year.json', input('typo-year.json'));
   await page.waitForFunction(() =>
     [...document.querySelectorAll('[data-testid="problem"]')].some((el) => el.getAttribute('data-code') === 'far-from-others'),
   );
@@ -124,7 +110,7 @@ test('a 19 MB title is shown shortened, with the full text on demand', async (t)
   t.after(() => app.close());
   const { page } = app;
   await loadValid(page);
-  await choose(page, 'title-19mb.json', input('title-19mb.json'));
+  await chooseFile(page, 'title-19mb.json', input('title-19mb.json'));
   const more = testId(page, 'title').locator('[data-testid="show-full-text"]');
   await more.waitFor({ timeout: 60_000 });
   assert.match(await more.textContent(), /Show all \(\d{1,3}(,\d{3})+ characters\)/);

@@ -164,8 +164,22 @@ export async function openApp(h, params = {}, opts = {}) {
   };
 }
 
+/** Chooses a file in the loader, as a user would; `text` is a string or the file's bytes. */
 export async function chooseFile(page, name, text) {
   await testId(page, 'file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** A small valid report, loaded before a bad input to check that it stays shown. */
+export const VALID = 'small.json';
+export const VALID_TITLE = JSON.parse(fixtureText(VALID)).report.title;
+
+/** Loads the valid fixture and waits until its title is shown. */
+export async function loadValid(page) {
+  await chooseFile(page, VALID, fixtureText(VALID));
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="title"]')?.textContent.trim() === want,
+    VALID_TITLE,
+  );
 }
 
 /** Drops a file as a user dragging it from the desktop would (dragenter, dragover, drop). */
