@@ -11,6 +11,8 @@
 //! Reading (`source`) and mapping (`mapping`) are apart, as `decode` keeps raw input apart from
 //! the model: problems are found while reading and name the path in the SOURCE file
 //! (`incidents[3].incident_updates[0].created_at`); the mapping then works on clean values.
+//! Reading fills the plain structs of `source/shapes`; the mapping works out the period and its
+//! phases (`mapping/period`), then the report; `components`, `summary` and `html` help both.
 //!
 //! # Mapping
 //! | Statuspage | hokoku |
