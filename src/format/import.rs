@@ -65,7 +65,7 @@ mod summary;
 
 use crate::format::json::{Node, Value};
 use crate::format::problem::{Problem, ProblemKind};
-use crate::format::Outcome;
+use crate::format::outcome::Outcome;
 use crate::model::{Document, Lang, Zone};
 
 pub use mapping::{first_line, status_label, Settings};

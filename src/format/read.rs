@@ -2,11 +2,13 @@
 //! [`Outcome`]. It parses the JSON once, then hands the tree to the hokoku decoder or, when the
 //! file is a Statuspage export, to the importer.
 
+use crate::format::decode;
 use crate::format::encoding::{self, Legacy};
+use crate::format::import;
 use crate::format::json::{self, Pos};
 use crate::format::outcome::Outcome;
+use crate::format::plausible;
 use crate::format::problem::{Problem, ProblemKind};
-use crate::format::{decode, import, plausible};
 use crate::model::Lang;
 
 /// Files larger than this are refused before parsing: a browser tab should not freeze.
