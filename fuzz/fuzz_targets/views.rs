@@ -47,7 +47,6 @@ fuzz_target!(|data: &[u8]| {
                 real_time: knob & 1 == 1,
                 range: None,
                 filter: Filter::default(),
-                selected: (knob & 2 == 2).then_some(0),
             };
             let _ = chart(report, &prepared, &fmt, &spec);
         }
