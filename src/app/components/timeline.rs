@@ -15,19 +15,23 @@ mod input;
 mod keys;
 pub mod list;
 mod panels;
+mod symbols;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use self::chart::{draw, shape, ChartState};
+use self::chart::{draw, ChartState};
 use self::hooks::{find_in, focus, use_container_width, use_printing};
 use self::input::{hit_of, GestureCell, Hit};
 use self::keys::{Actions, Origin};
 use self::list::{EventList, PAGE};
 use self::panels::ToolbarActions;
+use self::symbols::{layer_shift, shape, Names};
 use crate::app::state::Selection;
-use crate::compose::layout::chart::{chart as lay_out, ChartLayout, ChartSpec, Symbol};
+use crate::compose::layout::chart::{
+    base as chart_base, chart_in as lay_out, ChartBase, ChartLayout, Symbol,
+};
 use crate::compose::layout::{Filter, Prepared};
 use crate::model::timefmt::Fmt;
 use crate::model::{EventKind, Lang, Report};
@@ -134,37 +138,33 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .event()
         .filter(|&i| i < report.timeline.len());
     let selected_phase = props.selection.phase();
+    // What does not depend on the window, once per report, width, scale and filter; then the
+    // window's layout over it, once per zoom or pan step. Not the selection: selecting an event
+    // restyles a few nodes, it does not lay out 10,000 events again (issue 15).
+    let chart_width = match (printing, width > 0.0) {
+        (true, _) => PRINT_WIDTH,
+        (false, true) => width,
+        (false, false) => 1000.0,
+    };
+    let base: Rc<ChartBase> = use_memo(
+        (
+            ByPtr(report.clone()),
+            ByPtr(prepared.clone()),
+            chart_width,
+            *real_time,
+            (*filter).clone(),
+        ),
+        |(r, p, w, real_time, filter)| chart_base(&r.0, &p.0, *w, *real_time, filter),
+    );
     let layout: Rc<ChartLayout> = use_memo(
         (
             ByPtr(report.clone()),
             ByPtr(prepared.clone()),
             fmt,
-            if printing {
-                PRINT_WIDTH
-            } else if width > 0.0 {
-                width
-            } else {
-                1000.0
-            },
-            *real_time,
+            ByPtr(base.clone()),
             range,
-            (*filter).clone(),
         ),
-        // Not the selection: selecting an event restyles a few nodes, it does not lay out
-        // 10,000 events again (issue 15).
-        |(r, p, fmt, w, real_time, range, filter)| {
-            lay_out(
-                &r.0,
-                &p.0,
-                fmt,
-                &ChartSpec {
-                    width: *w,
-                    real_time: *real_time,
-                    range: *range,
-                    filter: (**filter).clone(),
-                },
-            )
-        },
+        |(r, p, fmt, base, range)| lay_out(&r.0, &p.0, fmt, &base.0, *range),
     );
 
     // The list follows the chart by one render, so a large report shows its chart first.
@@ -300,8 +300,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let zoom_to_cluster = {
         let layout = layout.clone();
         let onrange = props.onrange.clone();
-        Callback::from(move |index: usize| {
-            if let (Some(Symbol::Cluster(c)), Some(v)) = (layout.symbols.get(index), &layout.view) {
+        // By the first event it holds (`data-cluster`).
+        Callback::from(move |first: usize| {
+            let cluster = layout.clusters().find(|c| c.events.first() == Some(&first));
+            if let (Some(c), Some(v)) = (cluster, &layout.view) {
                 onrange.emit(v.focused(c.from, c.to));
             }
         })
@@ -411,6 +413,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             })
         });
     let overlay = selected_event.and_then(|i| layout.overlay(&report, &prepared, i));
+    let names = use_memo((ByPtr(report.clone()), fmt), |_| Names::default());
     let state = ChartState {
         report: &report,
         fmt: &fmt,
@@ -420,6 +423,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         hovered: *hovered,
         tab_stop,
         overlay: overlay.as_ref(),
+        names: &names,
+        shift: layer_shift(&layout),
     };
 
     let controls = panels::toolbar(

@@ -171,10 +171,33 @@ impl ChartLayout {
     }
 }
 
-/// Lays out the chart.
-pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) -> ChartLayout {
-    let width = if spec.width.is_finite() {
-        spec.width.max(MIN_WIDTH)
+/// What stays the same from one window to the next: everything that depends on the report, the
+/// width, the scale toggle and the filter, but not on the zoom or pan. Made once and kept, so a
+/// zoom or pan step lays out only what the window changes (issue 15): the compressed scale
+/// alone sorts every event's interval.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartBase {
+    width: f64,
+    plot: (f64, f64),
+    filter: Filter,
+    /// `None` when no event has a known time.
+    scale: Option<Scale>,
+    /// Shown lanes: (actor, name fitted to the gutter, full name).
+    lanes: Vec<(usize, String, String)>,
+    tray: Vec<usize>,
+    hidden: usize,
+}
+
+/// The window-independent part of [`chart`].
+pub fn base(
+    report: &Report,
+    prepared: &Prepared,
+    width: f64,
+    real_time: bool,
+    filter: &Filter,
+) -> ChartBase {
+    let width = if width.is_finite() {
+        width.max(MIN_WIDTH)
     } else {
         MIN_WIDTH
     };
@@ -184,13 +207,6 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         GUTTER
     };
     let plot = (gutter, width - RIGHT);
-    let filter = &spec.filter;
-    let shown_lanes: Vec<usize> = prepared
-        .lanes
-        .iter()
-        .copied()
-        .filter(|a| filter.shows_actor(*a))
-        .collect();
     // An actor index the decoder would never produce still must not lose an event: count it
     // with the hidden ones.
     let placeable = |i: usize| {
@@ -205,7 +221,70 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         .copied()
         .filter(|&i| prepared.spots[i].is_none() && placeable(i))
         .collect();
+    let lanes = prepared
+        .lanes
+        .iter()
+        .copied()
+        .filter(|a| filter.shows_actor(*a))
+        .map(|actor| {
+            let full_name = report.actors[actor].name.clone();
+            let name = text::fit(&full_name, gutter - 14.0, LANE_FONT)
+                .map(|f| f.text)
+                .unwrap_or_default();
+            (actor, name, full_name)
+        })
+        .collect();
+    let scale = prepared.extent.map(|(t0, t1)| {
+        // One instant (or nearly) still gets an hour of axis around it.
+        let (t0, t1) = if t1 - t0 < 20 * MINUTE {
+            let mid = t0 + (t1 - t0) / 2;
+            (mid - HOUR / 2, mid + HOUR / 2)
+        } else {
+            (t0, t1)
+        };
+        let (a, b) = (plot.0 + PAD, plot.1 - PAD);
+        if real_time {
+            Scale::linear(t0, t1, a, b)
+        } else {
+            Scale::compressed(
+                t0,
+                t1,
+                &prepared.occupied,
+                &prepared.phases,
+                a,
+                b,
+                &GapRules::default(),
+            )
+        }
+    });
+    ChartBase {
+        width,
+        plot,
+        filter: filter.clone(),
+        scale,
+        lanes,
+        tray,
+        hidden,
+    }
+}
 
+/// Lays out the chart.
+pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) -> ChartLayout {
+    let base = base(report, prepared, spec.width, spec.real_time, &spec.filter);
+    chart_in(report, prepared, fmt, &base, spec.range)
+}
+
+/// Lays out the chart for a window (`None` = fit all) over a [`base`].
+pub fn chart_in(
+    report: &Report,
+    prepared: &Prepared,
+    fmt: &Fmt,
+    base: &ChartBase,
+    range: Option<(i64, i64)>,
+) -> ChartLayout {
+    let (width, plot, filter) = (base.width, base.plot, &base.filter);
+    let tray = base.tray.clone();
+    let hidden = base.hidden;
     let mut layout = ChartLayout {
         width,
         height: 0.0,
@@ -230,30 +309,10 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         etas_dropped: 0,
     };
 
-    let view = prepared.extent.map(|(t0, t1)| {
-        // One instant (or nearly) still gets an hour of axis around it.
-        let (t0, t1) = if t1 - t0 < 20 * MINUTE {
-            let mid = t0 + (t1 - t0) / 2;
-            (mid - HOUR / 2, mid + HOUR / 2)
-        } else {
-            (t0, t1)
-        };
-        let (a, b) = (plot.0 + PAD, plot.1 - PAD);
-        let scale = if spec.real_time {
-            Scale::linear(t0, t1, a, b)
-        } else {
-            Scale::compressed(
-                t0,
-                t1,
-                &prepared.occupied,
-                &prepared.phases,
-                a,
-                b,
-                &GapRules::default(),
-            )
-        };
-        View::of_range(scale, plot.0, plot.1, spec.range)
-    });
+    let view = base
+        .scale
+        .clone()
+        .map(|scale| View::of_range(scale, plot.0, plot.1, range));
 
     if let Some(view) = &view {
         layout.axis = ticks::axis(view, fmt);
@@ -273,19 +332,16 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
         0.0
     };
     layout.lanes_top = layout.eta_top + eta_h;
-    layout.lanes = shown_lanes
+    layout.lanes = base
+        .lanes
         .iter()
         .enumerate()
-        .map(|(i, &actor)| {
-            let full_name = report.actors[actor].name.clone();
-            let name = text::fit(&full_name, gutter - 14.0, LANE_FONT)
-                .map(|f| f.text)
-                .unwrap_or_default();
+        .map(|(i, (actor, name, full_name))| {
             let top = layout.lanes_top + i as f64 * LANE_H;
             LaneRow {
-                actor,
-                name,
-                full_name,
+                actor: *actor,
+                name: name.clone(),
+                full_name: full_name.clone(),
                 top,
                 mid: top + LANE_H / 2.0,
             }
@@ -296,7 +352,7 @@ pub fn chart(report: &Report, prepared: &Prepared, fmt: &Fmt, spec: &ChartSpec) 
     layout.height = layout.lanes_bottom + 24.0;
 
     if let Some(view) = &view {
-        place_events(report, prepared, spec, view, &mut layout);
+        place_events(report, prepared, filter, view, &mut layout);
     }
     layout.view = view;
     layout

@@ -4,35 +4,15 @@
 
 use yew::prelude::*;
 
+use super::symbols::{label, marker, symbol, Names};
+
 use crate::compose::layout::chart::{
-    BreakMark, ChartLayout, Cluster, EtaLine, MarkKind, Marker, Symbol, AXIS_H, CLUSTER_PX,
+    BreakMark, ChartLayout, EtaLine, MarkKind, Marker, Symbol, AXIS_H,
 };
 use crate::compose::layout::text;
 use crate::model::i18n::tr;
 use crate::model::timefmt::Fmt;
-use crate::model::{Approx, EventKind, Lang, Report};
-
-/// Marker outline per kind, centred on (0, 0): the shape carries the kind without colour.
-pub fn shape(kind: EventKind) -> &'static str {
-    match kind {
-        // ▲ something broke
-        EventKind::Occurrence => "M0 -6.5L6.2 5H-6.2Z",
-        // ◆ noticed
-        EventKind::Detection => "M0 -7L7 0L0 7L-7 0Z",
-        // ● work done
-        EventKind::Action => "M-5.5 0a5.5 5.5 0 1 0 11 0a5.5 5.5 0 1 0-11 0Z",
-        // ■ told someone
-        EventKind::Notice => "M-5 -5H5V5H-5Z",
-        // ▶ announced a time
-        EventKind::Eta => "M-5 -6L6.5 0L-5 6Z",
-        // ★ recovered
-        EventKind::Recovery => {
-            "M0 -7.5L1.8 -2.5L7.1 -2.3L2.9 1L4.4 6.1L0 3.1L-4.4 6.1L-2.9 1L-7.1 -2.3L-1.8 -2.5Z"
-        }
-        // ▯ a report (a page with a folded corner)
-        EventKind::Report => "M-5 -6.5H2L5 -3.5V6.5H-5Z",
-    }
-}
+use crate::model::{Lang, Report};
 
 /// What the chart shows besides the layout: selection and hover, for highlighting.
 pub struct ChartState<'a> {
@@ -46,15 +26,64 @@ pub struct ChartState<'a> {
     pub tab_stop: Option<usize>,
     /// The selected event's marker when a cluster holds it ([`ChartLayout::overlay`]).
     pub overlay: Option<&'a Marker>,
+    pub names: &'a Names,
+    /// Added to every symbol's x, and taken off again by one `transform` on the layers that
+    /// hold them ([`layer_shift`]): a pan step then moves one layer, and the symbols that stay
+    /// in the window keep every attribute (issue 15).
+    pub shift: f64,
 }
 
-fn f(x: f64) -> String {
-    // One decimal is finer than a pixel and keeps the DOM small.
-    format!("{:.1}", x)
+/// A coordinate with one decimal (finer than a pixel, and keeps the DOM small), as `{:.1}`
+/// writes it. By hand: a zoom step writes some two thousand of these, and the float formatting
+/// machinery is slow in the wasm build.
+pub(super) fn f(x: f64) -> String {
+    let mut s = String::with_capacity(8);
+    push_coord(&mut s, x);
+    s
+}
+
+pub(super) fn push_coord(s: &mut String, x: f64) {
+    let tenths = if x.is_finite() {
+        (x * 10.0).round().clamp(-1e15, 1e15) as i64
+    } else {
+        0
+    };
+    if tenths < 0 {
+        s.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = t / 10;
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        s.push(char::from(d));
+    }
+    s.push('.');
+    s.push(char::from(b'0' + (t % 10) as u8));
+}
+
+/// `translate(x y)`, for the layers that hold the symbols ([`layer_shift`]).
+fn translate(x: f64, y: f64) -> String {
+    let mut s = String::with_capacity(24);
+    s.push_str("translate(");
+    push_coord(&mut s, x);
+    s.push(' ');
+    push_coord(&mut s, y);
+    s.push(')');
+    s
 }
 
 /// The whole `<svg>`'s content, back to front.
 pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
+    let layer = translate(-st.shift, 0.0);
     html! {
         <>
             { lanes(layout, st) }
@@ -64,17 +93,19 @@ pub fn draw(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
             { axis(layout) }
             { marks(layout, st.lang) }
             { etas(layout, st) }
-            <g class="hk-timeline__events">
-                { for layout.symbols.iter().enumerate().map(|(i, s)| symbol(i, s, layout, st)) }
+            // Markers keyed by their event and clusters by the first event they hold, so a
+            // symbol that stays in the window keeps its node (and the focus).
+            <g class="hk-timeline__events" transform={layer.clone()}>
+                { for layout.symbols.iter().map(|s| symbol(s, layout, st)) }
             </g>
             // Labels apart from their markers: a marker's accessible name is the whole event,
             // which a shortened label ("交換部…") is not a part of.
-            <g class="hk-timeline__labels" aria-hidden="true">
+            <g class="hk-timeline__labels" aria-hidden="true" transform={layer.clone()}>
                 { for layout.singles().filter_map(|m| label(m, st)) }
             </g>
             // Always there (empty without a selection) so the groups before it keep their
             // DOM nodes, and the focus, from one render to the next.
-            <g class="hk-timeline__overlay">
+            <g class="hk-timeline__overlay" transform={layer}>
                 { for st.overlay.map(|m| marker(m, actor_of(layout, m.lane), st, true)) }
             </g>
             { tooltip(layout, st) }
@@ -261,127 +292,12 @@ fn etas(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
 }
 
 /// The actor of a lane row (for `data-actor`, which tests and host pages can select on).
-fn actor_of(layout: &ChartLayout, lane: usize) -> usize {
+pub(super) fn actor_of(layout: &ChartLayout, lane: usize) -> usize {
     layout
         .lanes
         .get(lane)
         .map(|l| l.actor)
         .unwrap_or(usize::MAX)
-}
-
-fn symbol(index: usize, s: &Symbol, layout: &ChartLayout, st: &ChartState<'_>) -> Html {
-    match s {
-        Symbol::Marker(m) => marker(m, actor_of(layout, m.lane), st, false),
-        Symbol::Cluster(c) => cluster(index, c, actor_of(layout, c.lane), st),
-    }
-}
-
-/// An accessible name: time, actor, kind and text.
-pub fn event_name(report: &Report, fmt: &Fmt, lang: Lang, event: usize) -> String {
-    let Some(e) = report.timeline.get(event) else {
-        return String::new();
-    };
-    let actor = report.actor(e.actor).map(|a| a.name.as_str()).unwrap_or("");
-    // The other party's local time too: 「15時頃（現地時間7月2日23時頃）」.
-    let local = e
-        .local_offset
-        .and_then(|o| fmt.local_time(&e.time, o))
-        .unwrap_or_default();
-    format!(
-        "{}{local} {actor} {} {}",
-        fmt.event_time(e),
-        e.kind.label(lang),
-        crate::model::safe::one_line(&e.text.plain())
-    )
-}
-
-fn marker(m: &Marker, actor: usize, st: &ChartState<'_>, overlay: bool) -> Html {
-    let selected = st.selected_event == Some(m.event);
-    let class = classes!(
-        "hk-timeline__marker",
-        format!("hk-timeline__marker--{}", m.kind.code()),
-        match m.approx {
-            Approx::Exact => None,
-            Approx::About => Some("hk-timeline__marker--about"),
-            Approx::After => Some("hk-timeline__marker--after"),
-            Approx::Until => Some("hk-timeline__marker--until"),
-            Approx::Before => Some("hk-timeline__marker--before"),
-            Approx::AsOf => Some("hk-timeline__marker--as-of"),
-        },
-        m.span.is_some().then_some("hk-timeline__marker--span"),
-        selected.then_some("is-selected"),
-        (st.hovered == Some(m.event)).then_some("is-hovered"),
-    );
-    let tabindex = if st.tab_stop == Some(m.event) || (overlay && selected) {
-        "0"
-    } else {
-        "-1"
-    };
-    let y = m.y;
-    let whisker = m.whisker.map(|(a, b)| {
-        let d = match m.approx {
-            // 過ぎ: open to the right, an arrow.
-            Approx::After => format!(
-                "M{} {}H{}M{} {}l4 3l-4 3",
-                f(a),
-                f(y),
-                f(b),
-                f(b - 4.0),
-                f(y - 3.0)
-            ),
-            // まで and 前: bounded on the right, open to the left.
-            Approx::Until | Approx::Before => format!(
-                "M{} {}H{}M{} {}l-4 3l4 3",
-                f(a),
-                f(y),
-                f(b),
-                f(a + 4.0),
-                f(y - 3.0)
-            ),
-            // 頃: an interval with caps.
-            _ => format!(
-                "M{} {}v6M{} {}H{}M{} {}v6",
-                f(a),
-                f(y - 3.0),
-                f(a),
-                f(y),
-                f(b),
-                f(b),
-                f(y - 3.0)
-            ),
-        };
-        html! { <path class="hk-timeline__whisker" d={d} /> }
-    });
-    let span = m.span.map(|(a, b)| {
-        html! {
-            <rect class="hk-timeline__span" x={f(a)} y={f(y - 4.0)} width={f((b - a).max(2.0))}
-                height="8" rx="4" />
-        }
-    });
-    html! {
-        <g key={format!("e{}", m.event)} class={class} data-event={m.event.to_string()} data-actor={actor.to_string()} role="button" tabindex={tabindex}
-            aria-pressed={if selected { "true" } else { "false" }}
-            aria-label={event_name(st.report, st.fmt, st.lang, m.event)}>
-            { for span }
-            { for whisker }
-            <path class="hk-timeline__shape" d={shape(m.kind)}
-                transform={format!("translate({} {})", f(m.x), f(y))} />
-        </g>
-    }
-}
-
-fn label(m: &Marker, st: &ChartState<'_>) -> Option<Html> {
-    let l = m.label.as_ref()?;
-    let class = classes!(
-        "hk-timeline__label",
-        (st.selected_event == Some(m.event)).then_some("is-selected"),
-        (st.hovered == Some(m.event)).then_some("is-hovered"),
-    );
-    Some(html! {
-        <text key={m.event} class={class} x={f(l.x)} y={f(l.y)} data-label-event={m.event.to_string()}>
-            { l.text.clone() }
-        </text>
-    })
 }
 
 /// The hovered (or focused) event in full, drawn in the SVG itself: positioned by attributes,
@@ -431,43 +347,6 @@ fn tooltip(layout: &ChartLayout, st: &ChartState<'_>) -> Html {
         <g class="hk-timeline__tooltip" aria-hidden="true">
             <rect x={f(x)} y={f(y)} width={f(WIDTH)} height={f(height)} rx="6" />
             { for rows }
-        </g>
-    }
-}
-
-fn cluster(index: usize, c: &Cluster, actor: usize, st: &ChartState<'_>) -> Html {
-    let n = c.events.len();
-    let holds = |e: Option<usize>| e.is_some_and(|e| c.events.contains(&e));
-    let class = classes!(
-        "hk-timeline__cluster",
-        holds(st.selected_event).then_some("is-selected"),
-        holds(st.hovered).then_some("is-hovered"),
-    );
-    let label = match st.lang {
-        Lang::Ja => format!("{n}件の出来事(クリックで拡大)"),
-        Lang::En => format!("{n} events (click to zoom in)"),
-    };
-    let count = if n >= 1000 {
-        format!("{}k", n / 1000)
-    } else {
-        n.to_string()
-    };
-    // Wide enough for the count; three digits stay within the cluster spacing.
-    const STACK: f64 = 2.5;
-    let digits = count.chars().count() as f64;
-    let w = (digits * 5.8 + 6.0).max(13.0).min(CLUSTER_PX - STACK);
-    let h = 13.0;
-    let (x, y) = (c.x - w / 2.0, c.y - h / 2.0);
-    html! {
-        <g key={format!("c{}", c.events.first().copied().unwrap_or(index))} class={class}
-            data-cluster={index.to_string()} data-count={n.to_string()}
-            data-actor={actor.to_string()}
-            role="button" tabindex="-1" aria-label={label}>
-            // A stack of two cards, not a circle: a circled number reads as phase ①②③.
-            <rect class="hk-timeline__cluster-back" x={f(x + STACK)} y={f(y - STACK)}
-                width={f(w)} height={f(h)} rx="2" />
-            <rect class="hk-timeline__cluster-card" x={f(x)} y={f(y)} width={f(w)} height={f(h)} rx="2" />
-            <text x={f(c.x)} y={f(c.y + 3.5)} text-anchor="middle">{ count }</text>
         </g>
     }
 }

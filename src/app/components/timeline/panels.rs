@@ -5,8 +5,8 @@
 
 use yew::prelude::*;
 
-use super::chart::event_name;
 use super::kind_icon;
+use super::symbols::event_name;
 use crate::app::components::rich_text::rich_text;
 use crate::app::state::Selection;
 use crate::compose::layout::chart::ChartLayout;

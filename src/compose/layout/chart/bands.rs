@@ -5,8 +5,8 @@ use super::super::events::Prepared;
 use super::super::scale::View;
 use super::super::text;
 use super::{BAND_FONT, BOLD_WIDER};
-use crate::model::timefmt::Fmt;
 use crate::model::i18n::tr;
+use crate::model::timefmt::Fmt;
 use crate::model::Report;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -2,13 +2,11 @@
 //! or, where markers would crowd, a cluster that zooms in when clicked; never more than
 //! [`MAX_SYMBOLS`] over all lanes.
 
-use super::super::events::{Prepared, Spot};
+use super::super::events::{Filter, Prepared, Spot};
 use super::super::scale::View;
 use super::super::text;
 use super::breaks::break_spans;
-use super::{
-    ChartLayout, ChartSpec, ABOUT, CLUSTER_PX, EDGE, LABEL_FONT, MAX_LABEL_PX, MAX_SYMBOLS, RIGHT,
-};
+use super::{ChartLayout, ABOUT, CLUSTER_PX, EDGE, LABEL_FONT, MAX_LABEL_PX, MAX_SYMBOLS, RIGHT};
 use crate::model::{Approx, EventKind, Report};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,11 +57,10 @@ type LaneEvents = Vec<(f64, usize)>;
 pub(super) fn place_events(
     report: &Report,
     prepared: &Prepared,
-    spec: &ChartSpec,
+    filter: &Filter,
     view: &View,
     layout: &mut ChartLayout,
 ) {
-    let filter = &spec.filter;
     let lo = view.t(view.x0 - EDGE);
     let hi = view.t(view.x1 + EDGE);
     let mut per_lane: Vec<LaneEvents> = Vec::with_capacity(layout.lanes.len());
