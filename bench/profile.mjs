@@ -32,6 +32,7 @@ const opt = (name, fallback) => {
 };
 const DIST = opt('--dist', join(HERE, '..', 'dist'));
 const OUT = resolve(opt('--out', join(HERE, 'out', 'profile')));
+const TRACE_ONLY = argv.includes('--trace-only') && argv.splice(argv.indexOf('--trace-only'), 1).length > 0;
 const [CASE = 'history', ARG] = argv;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
@@ -57,12 +58,14 @@ async function record(page, cdp, act) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (!TRACE_ONLY) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await cdp.send('Profiler.start');
+  if (!TRACE_ONLY) await cdp.send('Profiler.start');
   await act();
-  const { profile } = await cdp.send('Profiler.stop');
+  const { profile } = TRACE_ONLY ? { profile: null } : await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await done;
   return { events, profile };
@@ -85,8 +88,25 @@ function tasks(events) {
       by[e.name] = (by[e.name] ?? 0) + e.dur / 1000;
     }
     const children = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${Math.round(v)}`);
-    return { start: t.ts, at: Math.round((t.ts - top[0].ts) / 1000), ms: t.dur / 1000, children };
+    return { start: t.ts, at: Math.round((t.ts - top[0].ts) / 1000), ms: t.dur / 1000, cpu: (t.tdur ?? t.dur) / 1000, children };
   });
+}
+
+/** Main-thread CPU time (thread time, which other processes' load disturbs less than the wall
+ * clock) of every task from the first one until the first frame painted after the file's load
+ * handler (XHRLoad, or the file input's read): the load as the reader waits for it. */
+function untilDrawn(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mine = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.dur);
+  const runs = mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const top = [];
+  for (const t of runs) if (!top.length || t.ts >= top[top.length - 1].ts + top[top.length - 1].dur) top.push(t);
+  const load = mine.filter((e) => e.name === 'XHRLoad' || e.name === 'FileReader::OnLoad' || /DidFinishLoadingBody/.test(e.name)).map((e) => e.ts);
+  const loadEnd = Math.max(...top.filter((t) => load.some((x) => x >= t.ts && x <= t.ts + t.dur)).map((t) => t.ts + t.dur), 0);
+  const paint = mine.filter((e) => e.name === 'Paint' && e.ts >= loadEnd).sort((a, b) => a.ts - b.ts)[0];
+  if (!paint) return null;
+  const inTop = top.filter((t) => t.ts <= paint.ts);
+  return { wall: Math.round((paint.ts + paint.dur - inTop[0].ts) / 1000), cpu: Math.round(inTop.reduce((a, t) => a + (t.tdur ?? t.dur), 0) / 1000) };
 }
 
 /** Self and total (inclusive) sampled time per function between `from` and `to` (µs). */
@@ -165,11 +185,12 @@ try {
   }
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, `${CASE}.trace.json`), JSON.stringify({ traceEvents: result.events }));
-  writeFileSync(join(OUT, `${CASE}.cpuprofile`), JSON.stringify(result.profile));
+  if (result.profile) writeFileSync(join(OUT, `${CASE}.cpuprofile`), JSON.stringify(result.profile));
   const longest = tasks(result.events);
   console.log('longest main-thread tasks:');
-  for (const t of longest) console.log(`  at +${t.at} ms: ${Math.round(t.ms)} ms — ${t.children.join(', ')}`);
-  for (const t of [...longest].sort((a, b) => b.ms - a.ms).slice(0, 4)) {
+  for (const t of longest) console.log(`  at +${t.at} ms: ${Math.round(t.ms)} ms (cpu ${Math.round(t.cpu)} ms) — ${t.children.join(', ')}`);
+  if (CASE === 'history') console.log('first page → list painted:', JSON.stringify(untilDrawn(result.events)));
+  for (const t of TRACE_ONLY ? [] : [...longest].sort((a, b) => b.ms - a.ms).slice(0, 4)) {
     const f = functions(result.profile, t.start, t.start + t.ms * 1000);
     console.log(`\nin the ${Math.round(t.ms)} ms task (${f.sampledMs} ms sampled): self time`);
     console.log(f.self.join('\n'));

@@ -345,12 +345,48 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
-/// Remembers the normalized JSON of the document shown (quota errors are ignored: this is a
-/// convenience, not storage the user relies on).
-pub fn remember_last_good(json: &str) {
-    if let Some(s) = session_storage() {
-        let _ = s.set_item(LAST_GOOD_KEY, json);
+/// The longest JSON kept as the tab's last good document. A tab's sessionStorage holds about 5
+/// million characters (Chromium: 10 MiB of UTF-16) and UTF-8 takes at least a byte a character,
+/// so a copy within this always fits; a 19 MB document was written out, handed to JavaScript
+/// and refused by the storage, 1 s of main thread for nothing.
+pub const LAST_GOOD_MAX_BYTES: usize = 4_000_000;
+
+/// Remembers the document shown, as compact JSON, for the crash screen's reload (quota errors
+/// are ignored: this is a convenience, not storage the user relies on). A document too large to
+/// keep clears the copy instead, so a reload never brings back an older report as if it were
+/// this one.
+pub fn remember_last_good(doc: &crate::model::Document) {
+    let Some(s) = session_storage() else { return };
+    match json_within(doc, LAST_GOOD_MAX_BYTES) {
+        Some(json) => {
+            let _ = s.set_item(LAST_GOOD_KEY, &json);
+        }
+        None => {
+            let _ = s.remove_item(LAST_GOOD_KEY);
+        }
     }
+}
+
+/// The document's JSON (compact: only the app reads it back) when it is at most `limit` bytes;
+/// writing stops as soon as it passes the limit, so a huge document costs only `limit` bytes
+/// of work.
+pub fn json_within(doc: &crate::model::Document, limit: usize) -> Option<String> {
+    struct Capped(Vec<u8>, usize);
+    impl std::io::Write for Capped {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0.len() + buf.len() > self.1 {
+                return Err(std::io::Error::other("over the limit"));
+            }
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Capped(Vec::new(), limit);
+    serde_json::to_writer(&mut out, &crate::format::export::to_raw(doc)).ok()?;
+    String::from_utf8(out.0).ok()
 }
 
 pub fn last_good() -> Option<String> {
@@ -396,5 +432,22 @@ impl Drop for PrintListener {
                 self.after.as_ref().unchecked_ref(),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_good_copy_reads_back_as_the_document_or_is_not_made() {
+        let doc = crate::format::decode_str(crate::app::shell::SAMPLE_JSON)
+            .document
+            .expect("the sample");
+        let json = json_within(&doc, LAST_GOOD_MAX_BYTES).expect("the sample fits");
+        assert_eq!(crate::format::decode_str(&json).document.as_ref(), Some(&doc));
+        // One byte short of its own length: no copy, rather than a cut one.
+        assert_eq!(json_within(&doc, json.len() - 1), None);
+        assert_eq!(json_within(&doc, json.len()).as_deref(), Some(json.as_str()));
     }
 }

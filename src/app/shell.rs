@@ -117,11 +117,24 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = state.lang();
+    // The shown report's title, made once per report and language: the header is drawn again
+    // on every change of state (each progress step of a download), and copying a 19 MB title
+    // twice for each drawing cost 150 ms a time.
+    let title = use_memo(
+        (state.shown_report().cloned().map(ByPtr), lang),
+        |(report, lang)| {
+            report
+                .as_ref()
+                .map(|r| AttrValue::from(r.0.header.shown_title(*lang)))
+                .unwrap_or_default()
+        },
+    );
 
     // Keep the URL, <html lang> and the tab title in step with what is shown.
     {
         let state = state.clone();
         let standalone = config.standalone;
+        let title = title.clone();
         use_effect_with(
             (
                 state.view,
@@ -154,10 +167,10 @@ pub fn App(props: &AppProps) -> Html {
                     fragment.as_deref(),
                 );
                 web::set_document_lang(lang.code());
-                if let Some(r) = report {
+                if report.is_some() {
                     web::set_document_title(&format!(
                         "{} — hokoku",
-                        crate::model::long::clipped(&r.header.shown_title(lang), 120)
+                        crate::model::long::clipped(&title, 120)
                     ));
                 }
             },
@@ -175,9 +188,7 @@ pub fn App(props: &AppProps) -> Html {
                 // After the first paint: writing out 1,300 reports took longer than drawing
                 // their list, and the reader waited for it.
                 let doc = doc.clone();
-                web::after_paint(move || {
-                    web::remember_last_good(&crate::format::export::to_json(&doc))
-                });
+                web::after_paint(move || web::remember_last_good(&doc));
             }
         });
     }
@@ -259,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
             data-theme={config.theme.attribute()}
             {ondragover} {ondragleave} {ondrop}>
             if !embed {
-                { header(&state, lang, &dispatch) }
+                { header(&state, &title, lang, &dispatch) }
                 { loader(lang, &loads, &dispatch) }
             }
             { progress(&state, lang, &loads, &dispatch) }

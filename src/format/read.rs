@@ -52,7 +52,15 @@ pub fn decode_bytes_with_in(
             None,
         );
     }
-    if std::str::from_utf8(bytes).is_err() {
+    // UTF-8 (nearly every file) is validated once and parsed as the text it is.
+    let utf8 = std::str::from_utf8(bytes);
+    if let (Ok(text), false) = (utf8, json::is_utf16(bytes)) {
+        return match json::parse_str(text) {
+            Ok(parsed) => read_parsed(parsed, lang),
+            Err(e) => failed(ProblemKind::Syntax(e.kind), Some(e.pos)),
+        };
+    }
+    if utf8.is_err() {
         if let Some(legacy) = encoding::sniff(bytes) {
             let Some(text) = convert(legacy, bytes) else {
                 return failed(ProblemKind::LegacyEncoding(legacy.name()), None);

@@ -27,9 +27,46 @@ pub fn is_hidden_char(c: char) -> bool {
 
 /// `s` without its hidden characters, or `None` when it has none (the common case: no copy).
 pub fn strip_hidden(s: &str) -> Option<String> {
-    s.chars()
-        .any(is_hidden_char)
-        .then(|| s.chars().filter(|c| !is_hidden_char(*c)).collect())
+    has_hidden(s).then(|| s.chars().filter(|c| !is_hidden_char(*c)).collect())
+}
+
+/// Whether `s` holds a hidden character, read by bytes: every text of a file goes through
+/// here, and decoding each character cost a 1,300-report history 55 ms and a 19 MB title 80 ms.
+/// A character is decoded only where its first two UTF-8 bytes are those of a hidden one (the
+/// table is checked against `is_hidden_char` for every character by a test).
+fn has_hidden(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        // `s` is UTF-8, so a lead byte's width is exact and `i` stays on a character boundary.
+        let width = match lead {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let maybe = matches!(
+            (lead, bytes.get(i + 1).copied().unwrap_or(0)),
+            (0xC2, 0xAD)
+                | (0xCD, 0x8F)
+                | (0xD8, 0x9C)
+                | (0xE1, 0x85 | 0x9E | 0xA0)
+                | (0xE2, 0x80 | 0x81)
+                | (0xE3, 0x85)
+                | (0xEF, 0xBB | 0xBE | 0xBF)
+                | (0xF0, 0x9D)
+                | (0xF3, 0xA0)
+        );
+        if maybe && s[i..].chars().next().is_some_and(is_hidden_char) {
+            return true;
+        }
+        i += width;
+    }
+    false
 }
 
 /// Text for a place that holds one line, the tab title: control characters (NUL, line breaks),
@@ -118,6 +155,19 @@ pub fn is_fetchable_src(src: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_hidden_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_hidden(&alone), is_hidden_char(c), "U+{:04X}", c as u32);
+            // Between other text too: the scan keeps to character boundaries.
+            let inside = format!("a障{c}😀");
+            assert_eq!(has_hidden(&inside), is_hidden_char(c), "U+{:04X} inside", c as u32);
+        }
+        assert_eq!(strip_hidden("電話\u{200F}0120").as_deref(), Some("電話0120"));
+        assert_eq!(strip_hidden("電話0120"), None);
+    }
 
     #[test]
     fn web_urls() {

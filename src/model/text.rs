@@ -171,11 +171,11 @@ fn lines(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
                 out.push(Vec::new());
                 continue;
             }
-            Inline::Plain(s) if s.contains(['\n', '\r']) => {
+            Inline::Plain(s) if has_line_break(&s) => {
                 split_into(&s, Inline::Plain, &mut out);
                 continue;
             }
-            Inline::Emphasis(s) if s.contains(['\n', '\r']) => {
+            Inline::Emphasis(s) if has_line_break(&s) => {
                 split_into(&s, Inline::Emphasis, &mut out);
                 continue;
             }
@@ -199,6 +199,11 @@ fn lines(inlines: Vec<Inline>) -> Vec<Vec<Inline>> {
         }
     }
     out.into_iter().map(tidy_line).collect()
+}
+
+/// By bytes: a search for either of two characters decodes each one, on every text of a file.
+fn has_line_break(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 /// Text holding line breaks, as pieces of one kind on successive lines.

@@ -18,10 +18,11 @@ pub struct ClippedProps {
 #[function_component]
 pub fn Clipped(props: &ClippedProps) -> Html {
     let full = use_state(|| false);
+    // With the length: counting 19 MB of characters on every drawing is not free either.
     let short = use_memo((props.text.clone(), props.max), |(text, max)| {
-        clip(text, *max)
+        clip(text, *max).map(|short| (short, text.chars().count()))
     });
-    let Some(short) = short.as_ref() else {
+    let Some((short, count)) = short.as_ref() else {
         return html! { { props.text.clone() } };
     };
     let lang = props.lang;
@@ -33,7 +34,7 @@ pub fn Clipped(props: &ClippedProps) -> Html {
             full.set(!*full);
         })
     };
-    let count = grouped(props.text.chars().count() as u64);
+    let count = grouped(*count as u64);
     let label = if *full {
         tr(lang, "短く表示", "Show less").to_string()
     } else {

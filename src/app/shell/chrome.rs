@@ -36,7 +36,14 @@ pub fn kind_label(kind: ReportKind, lang: Lang) -> Option<String> {
     })
 }
 
-pub fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+/// The header of the shown report; `title` is its title as shown (made once per report, see
+/// the shell).
+pub fn header(
+    state: &AppState,
+    title: &AttrValue,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Html {
     let Some(report) = state.shown_report() else {
         return html! {
             <header class="hk-header hk-chrome">
@@ -80,7 +87,7 @@ pub fn header(state: &AppState, lang: Lang, dispatch: &UseReducerDispatcher<AppS
         <header class="hk-header hk-chrome">
             <div>
                 <p class="hk-header__brand">{ "hokoku" }if let Some(kind) = kind { { " · " }{ kind } }</p>
-                <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title"><Clipped text={report.header.shown_title(lang)} max={crate::model::long::TITLE_CHARS} {lang} /></h1>
+                <h1 class={classes!("hk-header__title", report.header.title.is_none().then_some("hk-header__title--not-stated"))} data-testid="title"><Clipped text={title.clone()} max={crate::model::long::TITLE_CHARS} {lang} /></h1>
                 <p class="hk-header__meta">
                     <span data-testid="issuer">{ issuer }</span>
                     if let Some(d) = report.header.issued {

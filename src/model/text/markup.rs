@@ -15,7 +15,12 @@ use crate::model::safe;
 
 /// Reads markup into a canonical text. Never fails: what is not markup is text.
 pub fn parse(s: &str) -> Text {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    // Copied only when it holds a carriage return (rare): this runs on every text of a file.
+    let s = if s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let mut blocks: Vec<Block> = Vec::new();
     // The block being read: a paragraph, or a list whose last item may continue.
     let mut para: Vec<Inline> = Vec::new();
@@ -79,6 +84,18 @@ fn inlines(line: &str) -> Vec<Inline> {
     let mut plain = String::new();
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
+        // Text up to the next character that may start markup (an escape, `**`, `[`, the `h`
+        // of a URL) is plain: copied as one run rather than tried a character at a time (a
+        // 1,300-report history spent 130 ms here).
+        let run = rest
+            .bytes()
+            .position(|b| matches!(b, b'\\' | b'*' | b'[' | b'h' | b'H'))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            plain.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
         if c == '\\' {
             if let Some(p) = rest[1..]
                 .chars()
@@ -204,10 +221,15 @@ fn url_char(c: char) -> bool {
 /// The length of a bare http(s) URL at the start of `s`, without the punctuation that ends a
 /// sentence after it (a closing parenthesis only when none opened inside the URL).
 pub(crate) fn bare_url(s: &str) -> Option<usize> {
-    let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
-    let scheme = if lower.starts_with("https://") {
+    // Bytes, case aside: the scheme is ASCII, so no other character can match it.
+    let starts = |scheme: &str| {
+        s.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    let scheme = if starts("https://") {
         8
-    } else if lower.starts_with("http://") {
+    } else if starts("http://") {
         7
     } else {
         return None;
