@@ -371,22 +371,7 @@ pub fn remember_last_good(doc: &crate::model::Document) {
 /// writing stops as soon as it passes the limit, so a huge document costs only `limit` bytes
 /// of work.
 pub fn json_within(doc: &crate::model::Document, limit: usize) -> Option<String> {
-    struct Capped(Vec<u8>, usize);
-    impl std::io::Write for Capped {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.0.len() + buf.len() > self.1 {
-                return Err(std::io::Error::other("over the limit"));
-            }
-            self.0.extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut out = Capped(Vec::new(), limit);
-    serde_json::to_writer(&mut out, &crate::format::export::to_raw(doc)).ok()?;
-    String::from_utf8(out.0).ok()
+    crate::format::json::write::to_string_within(&crate::format::export::to_raw(doc), limit)
 }
 
 pub fn last_good() -> Option<String> {

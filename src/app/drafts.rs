@@ -6,21 +6,20 @@
 //! `hokoku:draft-meta:<key>` a small JSON record (save time, title) so the list never reads
 //! the texts. `hokoku:draft-current` names the draft edited last, reopened after a reload.
 
-use serde::{Deserialize, Serialize};
+use crate::format::json::{self, Value};
 
 const TEXT_PREFIX: &str = "hokoku:draft:";
 const META_PREFIX: &str = "hokoku:draft-meta:";
 const CURRENT: &str = "hokoku:draft-current";
 
 /// What the drafts list shows of a draft.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Stored as `{"saved":1764633600000,"title":"…"}` (the key is the item's name, not stored).
+#[derive(Clone, Debug, PartialEq)]
 pub struct DraftMeta {
-    #[serde(skip)]
     pub key: String,
     /// Unix ms of the last save.
     pub saved: f64,
     /// The title of the last version that read without error, if any.
-    #[serde(default)]
     pub title: Option<String>,
 }
 
@@ -52,7 +51,7 @@ pub fn save(key: &str, text: &str, title: Option<&str>) -> bool {
         saved: now(),
         title: title.map(str::to_string),
     };
-    let meta = serde_json::to_string(&meta).unwrap_or_default();
+    let meta = meta_json(&meta);
     s.set_item(&format!("{TEXT_PREFIX}{key}"), text).is_ok()
         && s.set_item(&format!("{META_PREFIX}{key}"), &meta).is_ok()
         && s.set_item(CURRENT, key).is_ok()
@@ -108,10 +107,42 @@ pub fn list() -> Vec<DraftMeta> {
     out
 }
 
-fn parse_meta(key: &str, json: &str) -> Option<DraftMeta> {
-    let mut meta: DraftMeta = serde_json::from_str(json).ok()?;
-    meta.key = key.to_string();
-    Some(meta)
+/// The stored record of a draft, written with the app's one JSON writer.
+fn meta_json(meta: &DraftMeta) -> String {
+    let mut out = format!("{{\"saved\":{}", meta.saved);
+    if let Some(title) = &meta.title {
+        out.push_str(",\"title\":");
+        json::write::push_quoted(&mut out, title);
+    }
+    out.push('}');
+    out
+}
+
+/// Reads a stored record (also those written before, by serde_json: `"saved":5.0`,
+/// `"title":null`); `None` when it is not one.
+fn parse_meta(key: &str, text: &str) -> Option<DraftMeta> {
+    let Value::Object(members) = json::parse_str(text).ok()?.root.value else {
+        return None;
+    };
+    let field = |name: &str| {
+        members
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| &v.value)
+    };
+    let Some(Value::Number(saved)) = field("saved") else {
+        return None;
+    };
+    let title = match field("title") {
+        Some(Value::String(t)) => Some(t.clone()),
+        None | Some(Value::Null) => None,
+        Some(_) => return None,
+    };
+    Some(DraftMeta {
+        key: key.to_string(),
+        saved: *saved,
+        title,
+    })
 }
 
 fn sort_newest_first(drafts: &mut [DraftMeta]) {
@@ -135,11 +166,20 @@ mod tests {
             saved: 5.0,
             title: Some("障害のご報告".into()),
         };
-        let json = serde_json::to_string(&meta).unwrap();
+        let json = meta_json(&meta);
         let back = parse_meta("doc:a", &json).unwrap();
         assert_eq!(back.key, "doc:a");
         assert_eq!(back.title.as_deref(), Some("障害のご報告"));
         assert_eq!(parse_meta("doc:a", "not json"), None);
+        // Records saved before by serde_json still read.
+        let old = parse_meta("doc:b", r#"{"saved":1764633600000.0,"title":"a \"b\""}"#).unwrap();
+        assert_eq!(
+            (old.saved, old.title.as_deref()),
+            (1764633600000.0, Some("a \"b\""))
+        );
+        let untitled = parse_meta("doc:b", r#"{"saved":5.0,"title":null}"#).unwrap();
+        assert_eq!((untitled.saved, untitled.title.as_deref()), (5.0, None));
+        assert_eq!(meta_json(&untitled), r#"{"saved":5}"#);
         let mut list = vec![
             DraftMeta {
                 saved: 1.0,

@@ -13,6 +13,9 @@ pub const MAX_DEPTH: usize = 128;
 
 pub use crate::format::pos::Pos;
 
+/// The one JSON writer (export, drafts, the editor's completions).
+pub mod write;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Null,

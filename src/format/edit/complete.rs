@@ -48,10 +48,10 @@ impl Completion {
     /// The edit that writes `candidate` (the cursor goes after the value).
     pub fn edit(&self, candidate: &str) -> Edit {
         let insert = if self.quote {
-            serde_json::to_string(candidate).unwrap_or_default()
+            crate::format::json::write::quote(candidate)
         } else {
             // Inside a string: escape what JSON needs, without the surrounding quotes.
-            let quoted = serde_json::to_string(candidate).unwrap_or_default();
+            let quoted = crate::format::json::write::quote(candidate);
             quoted[1..quoted.len() - 1].to_string()
         };
         let closing = if self.quote { 0 } else { 1 };

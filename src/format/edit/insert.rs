@@ -44,7 +44,7 @@ impl Snippet {
 
     /// One line of JSON and the byte in it where the cursor goes (the first text to fill).
     fn text(&self) -> (String, usize) {
-        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let q = crate::format::json::write::quote;
         let line = match self {
             Snippet::Event { at } => {
                 format!(
