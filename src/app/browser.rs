@@ -430,9 +430,15 @@ mod tests {
             .document
             .expect("the sample");
         let json = json_within(&doc, LAST_GOOD_MAX_BYTES).expect("the sample fits");
-        assert_eq!(crate::format::decode_str(&json).document.as_ref(), Some(&doc));
+        assert_eq!(
+            crate::format::decode_str(&json).document.as_ref(),
+            Some(&doc)
+        );
         // One byte short of its own length: no copy, rather than a cut one.
         assert_eq!(json_within(&doc, json.len() - 1), None);
-        assert_eq!(json_within(&doc, json.len()).as_deref(), Some(json.as_str()));
+        assert_eq!(
+            json_within(&doc, json.len()).as_deref(),
+            Some(json.as_str())
+        );
     }
 }

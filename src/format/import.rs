@@ -64,8 +64,8 @@ mod source;
 mod summary;
 
 use crate::format::json::{Node, Value};
-use crate::format::problem::{Problem, ProblemKind};
 use crate::format::outcome::Outcome;
+use crate::format::problem::{Problem, ProblemKind};
 use crate::model::{Document, Lang, Zone};
 
 pub use mapping::{first_line, status_label, Settings};

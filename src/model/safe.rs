@@ -163,9 +163,17 @@ mod tests {
             assert_eq!(has_hidden(&alone), is_hidden_char(c), "U+{:04X}", c as u32);
             // Between other text too: the scan keeps to character boundaries.
             let inside = format!("a障{c}😀");
-            assert_eq!(has_hidden(&inside), is_hidden_char(c), "U+{:04X} inside", c as u32);
+            assert_eq!(
+                has_hidden(&inside),
+                is_hidden_char(c),
+                "U+{:04X} inside",
+                c as u32
+            );
         }
-        assert_eq!(strip_hidden("電話\u{200F}0120").as_deref(), Some("電話0120"));
+        assert_eq!(
+            strip_hidden("電話\u{200F}0120").as_deref(),
+            Some("電話0120")
+        );
         assert_eq!(strip_hidden("電話0120"), None);
     }
 
