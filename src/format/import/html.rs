@@ -390,34 +390,25 @@ impl Reader {
 /// A Markdown-like body with its references resolved into markup that reads as the character
 /// (`&#42;` is a star, not emphasis).
 fn references_as_markup(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        match reference(rest) {
-            Some((c, len)) => {
-                // A reference never brings in what the text itself may not hold.
-                if !safe::is_hidden_char(c) && !(c.is_control() && c != '\n') {
-                    if c.is_ascii_punctuation() {
-                        out.push('\\');
-                    }
-                    out.push(if c == '\u{A0}' { ' ' } else { c });
-                }
-                rest = &rest[len..];
+    resolve_references(s, |out, c| {
+        // A reference never brings in what the text itself may not hold.
+        if !safe::is_hidden_char(c) && !(c.is_control() && c != '\n') {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
             }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+            out.push(if c == '\u{A0}' { ' ' } else { c });
         }
-    }
-    out.push_str(rest);
-    out
+    })
 }
 
 /// Text with its character references resolved; an unknown one stays as written.
 pub fn decode_references(s: &str) -> String {
+    resolve_references(s, |out, c| out.push(c))
+}
+
+/// The one walk over character references: `put` writes what a resolved one becomes; an
+/// unknown one stays as written.
+fn resolve_references(s: &str, mut put: impl FnMut(&mut String, char)) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('&') {
@@ -425,7 +416,7 @@ pub fn decode_references(s: &str) -> String {
         rest = &rest[i..];
         match reference(rest) {
             Some((c, len)) => {
-                out.push(c);
+                put(&mut out, c);
                 rest = &rest[len..];
             }
             None => {
