@@ -9,31 +9,15 @@
 //!
 //! MID=1 zooms into the middle cluster first (events far down the list, as bench/run.mjs reaches
 //! after its zoom and pan steps); otherwise into the first one. SAVE=file.json keeps the profile.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openBuiltApp } from './page.mjs';
 import { report } from './generate.mjs';
 const ROOT = new URL('..', import.meta.url).pathname;
 const DIST = join(ROOT, process.env.DIST ?? 'dist');
 const N = Number(process.env.N ?? 10000);
 const CLICKS = Number(process.env.CLICKS ?? 10);
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) p += 'index.html';
-  const f = join(DIST, p);
-  if (!existsSync(f)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'content-type': types[extname(f)] ?? 'application/octet-stream' });
-  res.end(readFileSync(f));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.on('listening', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
-await page.goto(origin + '/');
-await page.locator('.hokoku[data-ready="true"]').first().waitFor({ state: 'attached' });
+const { page, close } = await openBuiltApp(DIST);
 const file = report(N);
 const text = JSON.stringify(file);
 await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -78,4 +62,4 @@ profile.samples.forEach((id, k) => { const n = byId.get(id); const name = `${n.c
 console.log('profile total ms', Math.round(total / 1000));
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(String(Math.round(v / 1000)).padStart(7), k);
 if (process.env.SAVE) writeFileSync(process.env.SAVE, JSON.stringify(profile));
-await browser.close(); server.close();
+await close();

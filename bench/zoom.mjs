@@ -12,11 +12,10 @@
 //!
 //! Env: `DIST` (default dist), `N` (events, default 10000), `STEPS` (default 50), `PROFILE=0`
 //! skips the trace and profile, `CPU=0` the CPU profile (it slows the page), `SAVE=prefix` writes prefix-trace.json and prefix-cpu.json.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { openBuiltApp } from './page.mjs';
 import { report } from './generate.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -25,23 +24,7 @@ const N = Number(process.env.N ?? 10000);
 const STEPS = Number(process.env.STEPS ?? 50);
 const PROFILE = process.env.PROFILE !== '0';
 const CPU = process.env.CPU !== '0';
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) p += 'index.html';
-  const f = join(DIST, p);
-  if (!existsSync(f)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'content-type': types[extname(f)] ?? 'application/octet-stream' });
-  res.end(readFileSync(f));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.on('listening', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
-page.on('pageerror', (e) => console.log('pageerror:', e.message));
-await page.goto(origin + '/');
-await page.locator('.hokoku[data-ready="true"]').first().waitFor({ state: 'attached' });
+const { page, close } = await openBuiltApp(DIST);
 const doc = report(N);
 await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 1)) });
 await page.waitForFunction((t) => document.querySelector('[data-testid="title"]')?.textContent.trim() === t, doc.report.title);
@@ -163,5 +146,4 @@ if (PROFILE) {
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(String((v / 1000 / 20).toFixed(2)).padStart(8), k);
   }
 }
-await browser.close();
-server.close();
+await close();
